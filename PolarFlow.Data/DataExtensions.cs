@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PolarFlow.Data;
+
+public static class DataExtensions
+{
+    /// <summary>The connection name the AppHost gives the database (`ConnectionStrings:polarflow`).</summary>
+    public const string ConnectionName = "polarflow";
+
+    /// <summary>
+    /// The DbContext (pooled, with retries, health check and telemetry from Aspire) and the Data Protection key
+    /// ring in the same database, so every ApiService and SyncWorker replica can read the tokens the others wrote.
+    /// </summary>
+    public static IHostApplicationBuilder AddPolarFlowData(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<PolarFlowDbContext>(ConnectionName, configureDbContextOptions: options => PolarFlowDbContext.ConfigureOptions(options));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("PolarFlow")
+            .PersistKeysToDbContext<PolarFlowDbContext>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations under the execution strategy (transient failures are retried).</summary>
+    public static Task MigrateWithRetriesAsync(this PolarFlowDbContext db, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.MigrateAsync(cancellationToken));
+}

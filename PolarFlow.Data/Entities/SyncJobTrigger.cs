@@ -1,0 +1,10 @@
+namespace PolarFlow.Data.Entities;
+
+public enum SyncJobTrigger
+{
+    Scheduled,
+    Startup,
+    Manual,
+    Webhook,
+    Connect,
+}
