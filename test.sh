@@ -16,5 +16,5 @@ echo "==> dotnet build"
 dotnet build PolarFlow.sln -nologo -v quiet
 echo "==> dotnet test"
 dotnet test PolarFlow.sln --no-build -nologo \
-  --logger "trx;LogFileName=polarflow.trx" --logger "console;verbosity=normal" \
+  --logger "trx;LogFileName=polarflow.trx" \
   --results-directory TestResults "$@"
