@@ -33,12 +33,13 @@ public static class AccessLinkServiceExtensions
         options.Retry.MaxRetryAttempts = 3;
         options.Retry.BackoffType = DelayBackoffType.Exponential;
         options.Retry.UseJitter = true;
-        options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome));
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken));
     }
 
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: OperationCanceledException } => !callerToken.IsCancellationRequested, // the connection was dropped
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
     };

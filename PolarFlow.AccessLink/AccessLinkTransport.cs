@@ -48,9 +48,10 @@ public sealed class AccessLinkTransport(HttpClient http, IEnumerable<IRateLimitO
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw new AccessLinkException(AccessLinkErrorKind.ServerError, null, $"{request.Method} {request.RequestUri?.AbsolutePath}: {ex.Message}", LastRateLimit, ex);
+            // A dropped connection or a timeout, after the retries: Polar did not answer.
+            throw new AccessLinkException(AccessLinkErrorKind.ServerError, null, $"{request.Method} {request.RequestUri?.AbsolutePath}: no answer ({ex.Message})", LastRateLimit, ex);
         }
 
         if (RateLimitState.FromHeaders(response.Headers) is { } limit)

@@ -10,7 +10,7 @@ public static class AdminEndpoints
     /// <param name="RegisteredDaysAgo">Polar only serves exercises uploaded after registration; a past date gives a test some.</param>
     public sealed record CreateUser(long? PolarUserId, bool Register = true, string? AccessToken = null, int RegisteredDaysAgo = 0);
     public sealed record ClockChange(TimeSpan? Advance, DateTimeOffset? Now);
-    public sealed record Settings(bool? DenyConsent, int? ShortWindowBaseLimit, int? LongWindowBaseLimit, int? DemoWindowDays);
+    public sealed record Settings(bool? DenyConsent, int? ShortWindowBaseLimit, int? ShortWindowPerUser, int? LongWindowBaseLimit, int? DemoWindowDays);
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -48,7 +48,7 @@ public static class AdminEndpoints
         });
 
         admin.MapGet("/faults", (FaultSettings faults) => Results.Ok(faults));
-        admin.MapPut("/faults", (FaultSettings request, FaultSettings faults) =>
+        admin.MapPut("/faults", ([Microsoft.AspNetCore.Mvc.FromBody] FaultSettings request, FaultSettings faults) =>
         {
             faults.CopyFrom(request);
             return Results.Ok(faults);
@@ -59,6 +59,7 @@ public static class AdminEndpoints
             var o = state.Options;
             o.DenyConsent = request.DenyConsent ?? o.DenyConsent;
             o.ShortWindowBaseLimit = request.ShortWindowBaseLimit ?? o.ShortWindowBaseLimit;
+            o.ShortWindowPerUser = request.ShortWindowPerUser ?? o.ShortWindowPerUser;
             o.LongWindowBaseLimit = request.LongWindowBaseLimit ?? o.LongWindowBaseLimit;
             o.DemoWindowDays = request.DemoWindowDays ?? o.DemoWindowDays;
             limiter.Reset();
