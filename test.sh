@@ -10,6 +10,7 @@ require_dotnet
 if [ -z "${POLARFLOW_TEST_POSTGRES:-}" ] || [ -z "${POLARFLOW_TEST_REDIS:-}" ]; then
   ensure_local_servers
 fi
+ensure_node
 restore_tools
 
 echo "==> dotnet build"

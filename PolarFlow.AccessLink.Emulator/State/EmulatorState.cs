@@ -26,7 +26,7 @@ public sealed class EmulatorState(IOptions<EmulatorOptions> options, EmulatorClo
     {
         var id = polarUserId ?? Interlocked.Increment(ref _nextUserId);
         var firstDay = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime).AddDays(-Options.HistoryDays);
-        return _users.GetOrAdd(id, _ => new EmulatorUser(new SyntheticAthlete(id, Options.Seed, firstDay), accessToken ?? NewSecret()));
+        return _users.GetOrAdd(id, _ => new EmulatorUser(new SyntheticAthlete(id, Options.Seed, firstDay, Options.HistoryDays), accessToken ?? NewSecret()));
     }
 
     public EmulatorUser? FindUser(long polarUserId) => _users.GetValueOrDefault(polarUserId);

@@ -15,13 +15,14 @@ public sealed class SyntheticAthlete
     private readonly Lock _lock = new();
     private readonly int _seed;
 
-    public SyntheticAthlete(long polarUserId, int seed, DateOnly firstDay)
+    /// <param name="historyDays">How long a life the athlete had when first seen; the illness falls three quarters in.</param>
+    public SyntheticAthlete(long polarUserId, int seed, DateOnly firstDay, int historyDays)
     {
         PolarUserId = polarUserId;
         _seed = unchecked(seed * 397 ^ (int)polarUserId ^ (int)(polarUserId >> 32));
         FirstDay = firstDay;
         UtcOffsetMinutes = 60 * (1 + Math.Abs(_seed % 3));
-        IllnessStart = firstDay.AddDays(Math.Max(10, (int)((DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - firstDay.DayNumber) * 0.75)) + Math.Abs(_seed % 7));
+        IllnessStart = firstDay.AddDays(Math.Max(10, historyDays * 3 / 4) + Math.Abs(_seed % 7));
         BaseLnRmssd = Math.Log(48 + Math.Abs(_seed % 20));
     }
 

@@ -18,7 +18,7 @@ public static class PolarJsonReader
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        Converters = { new IsoDurationConverter() },
+        Converters = { new IsoDurationConverter(), new LenientDateTimeOffsetConverter(), new LenientDateTimeConverter() },
     };
 
     public static T Read<T>(JsonElement element) where T : class

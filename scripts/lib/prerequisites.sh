@@ -45,6 +45,19 @@ ensure_local_servers() {
   fi
 }
 
+# Node.js and npm: the tests decode the emulator's FIT files with Garmin's own SDK (tools/fit-check).
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && as_root true; then
+    echo "==> Installing Node.js and npm (apt-get install nodejs npm)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
+  else
+    echo "The tests need Node.js and npm. Install them with:  sudo apt-get install -y nodejs npm" >&2
+    exit 1
+  fi
+}
+
 restore_tools() {
   echo "==> dotnet tool restore"
   dotnet tool restore >/dev/null
