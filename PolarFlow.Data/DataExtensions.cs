@@ -20,6 +20,8 @@ public static class DataExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("PolarFlow")
             .PersistKeysToDbContext<PolarFlowDbContext>();
+        builder.Services.AddSingleton<PolarTokenProtector>();
+        builder.Services.AddScoped<Sync.SyncJobQueue>();
         return builder;
     }
 

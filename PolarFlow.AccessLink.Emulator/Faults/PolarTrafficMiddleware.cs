@@ -31,7 +31,11 @@ public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter lim
             return;
         }
 
-        if (faults.LatencyMilliseconds > 0) await Task.Delay(faults.LatencyMilliseconds, http.RequestAborted);
+        if (faults.LatencyMilliseconds > 0)
+        {
+            http.Response.Headers["X-Emulator-Fault"] = "latency";
+            await Task.Delay(faults.LatencyMilliseconds, http.RequestAborted);
+        }
         if (Roll(faults.DropRate))
         {
             http.Abort();

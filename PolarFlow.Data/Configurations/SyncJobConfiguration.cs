@@ -14,6 +14,7 @@ public sealed class SyncJobConfiguration : IEntityTypeConfiguration<SyncJob>
         builder.Property(x => x.Trigger).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(x => x.StepResults).HasColumnType("jsonb");
+        builder.Property(x => x.FollowUpTrigger).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<PolarUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
 
         // The invariant the sync relies on: one queued-or-running job per user, whatever the replica count.

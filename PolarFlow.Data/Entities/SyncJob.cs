@@ -21,4 +21,12 @@ public sealed class SyncJob
     public string? Error { get; set; }
     /// <summary>Per data type outcome: records fetched and changed, or the reason a step failed (jsonb).</summary>
     public string? StepResults { get; set; }
+
+    /// <summary>
+    /// Set when a trigger arrives while the job runs (it may have passed that data type already): the worker
+    /// queues these data types again when the job ends. Empty array with the flag means all.
+    /// </summary>
+    public bool FollowUpRequested { get; set; }
+    public string[] FollowUpDataTypes { get; set; } = [];
+    public SyncJobTrigger? FollowUpTrigger { get; set; }
 }

@@ -1417,6 +1417,20 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.PrimitiveCollection<string[]>("FollowUpDataTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("follow_up_data_types");
+
+                    b.Property<bool>("FollowUpRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("follow_up_requested");
+
+                    b.Property<string>("FollowUpTrigger")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("follow_up_trigger");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
