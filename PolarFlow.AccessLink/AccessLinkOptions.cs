@@ -23,4 +23,7 @@ public sealed class AccessLinkOptions
 
     [Required]
     public Uri TokenUrl { get; set; } = new("https://polarremote.com/v2/oauth2/token");
+
+    /// <summary>The first retry's delay; later ones double, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -19,8 +19,8 @@ public static class AccessLinkServiceExtensions
         // The service defaults give every client the standard handler, which retries 429; ours replaces it
         // rather than stacking a second pipeline on top (RemoveAllResilienceHandlers is marked experimental).
 #pragma warning disable EXTEXP0001
-        services.AddHttpClient<AccessLinkClient>(Configure).RemoveAllResilienceHandlers().AddStandardResilienceHandler(Resilience);
-        services.AddHttpClient<AccessLinkPartnerClient>(Configure).RemoveAllResilienceHandlers().AddStandardResilienceHandler(Resilience);
+        services.AddHttpClient<AccessLinkClient>(Configure).RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(Resilience);
+        services.AddHttpClient<AccessLinkPartnerClient>(Configure).RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(Resilience);
 #pragma warning restore EXTEXP0001
         return services;
     }
@@ -28,12 +28,16 @@ public static class AccessLinkServiceExtensions
     private static void Configure(IServiceProvider services, HttpClient http) =>
         http.BaseAddress = services.GetRequiredService<IOptions<AccessLinkOptions>>().Value.BaseUrl;
 
-    public static void Resilience(HttpStandardResilienceOptions options)
+    public static void Resilience(HttpStandardResilienceOptions options, IServiceProvider services)
     {
         options.Retry.MaxRetryAttempts = 3;
+        options.Retry.Delay = services.GetRequiredService<IOptions<AccessLinkOptions>>().Value.RetryBaseDelay;
         options.Retry.BackoffType = DelayBackoffType.Exponential;
         options.Retry.UseJitter = true;
         options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken));
+        // Open only when Polar is mostly failing, not at the standard 10%: a flaky minute should slow a sync, not stop it.
+        options.CircuitBreaker.FailureRatio = 0.5;
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken));
     }
 
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken) => outcome switch

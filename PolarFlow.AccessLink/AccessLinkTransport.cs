@@ -48,9 +48,9 @@ public sealed class AccessLinkTransport(HttpClient http, IEnumerable<IRateLimitO
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or Polly.ExecutionRejectedException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            // A dropped connection or a timeout, after the retries: Polar did not answer.
+            // A dropped connection, a timeout or an open circuit, after the retries: Polar did not answer.
             throw new AccessLinkException(AccessLinkErrorKind.ServerError, null, $"{request.Method} {request.RequestUri?.AbsolutePath}: no answer ({ex.Message})", LastRateLimit, ex);
         }
 

@@ -25,11 +25,14 @@ public sealed class EmulatorFactory : WebApplicationFactory<EmulatorMarker>
 
     public HttpStatusCode WebhookAnswer { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>Days of life each athlete has; a short history fits inside every Polar window.</summary>
+    public int HistoryDays { get; init; } = 200;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Emulator:ClientId", ClientId);
         builder.UseSetting("Emulator:ClientSecret", ClientSecret);
-        builder.UseSetting("Emulator:HistoryDays", "200");
+        builder.UseSetting("Emulator:HistoryDays", HistoryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new CapturingHandler(this)));
     }
@@ -64,7 +67,9 @@ public sealed class EmulatorFactory : WebApplicationFactory<EmulatorMarker>
     public async Task<TestUser> CreateUserAsync(int registeredDaysAgo = 30, bool register = true)
     {
         using var admin = CreateClient();
-        var response = await admin.PostAsJsonAsync("/admin/users", new { RegisteredDaysAgo = registeredDaysAgo, Register = register });
+        // Random ids: several emulators may feed one test database, and Polar user ids are unique there.
+        var id = Random.Shared.NextInt64(100_000_000, 900_000_000);
+        var response = await admin.PostAsJsonAsync("/admin/users", new { PolarUserId = id, RegisteredDaysAgo = registeredDaysAgo, Register = register });
         response.EnsureSuccessStatusCode();
         var body = (await response.Content.ReadFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>())!;
         return new TestUser(body["polar_user_id"].GetInt64(), body["access_token"].GetString()!);

@@ -1,0 +1,30 @@
+namespace PolarFlow.Data.Sync;
+
+/// <summary>The sync's data types: cursor keys, job targets, and what each Polar webhook event touches.</summary>
+public static class SyncDataTypes
+{
+    public const string Sleep = "sleep";
+    public const string NightlyRecharge = "nightly-recharge";
+    public const string Activity = "activity";
+    public const string Exercises = "exercises";
+    public const string ContinuousHeartRate = "continuous-heart-rate";
+    public const string CardioLoad = "cardio-load";
+    public const string SleepWise = "sleepwise";
+    public const string Biosensing = "biosensing";
+    public const string PhysicalInfo = "physical-info";
+
+    public static readonly IReadOnlyList<string> All =
+        [Sleep, NightlyRecharge, Activity, Exercises, ContinuousHeartRate, CardioLoad, SleepWise, Biosensing, PhysicalInfo];
+
+    /// <summary>What a webhook event means for the sync; there is no recharge event, so a SLEEP event fetches it.</summary>
+    public static IReadOnlyList<string>? ForWebhookEvent(string polarEvent) => polarEvent switch
+    {
+        "SLEEP" => [Sleep, NightlyRecharge, SleepWise, Biosensing],
+        "EXERCISE" => [Exercises, CardioLoad],
+        "ACTIVITY_SUMMARY" => [Activity],
+        "CONTINUOUS_HEART_RATE" => [ContinuousHeartRate],
+        "SLEEP_WISE_ALERTNESS" or "SLEEP_WISE_CIRCADIAN_BEDTIME" => [SleepWise],
+        "PHYSICAL_INFORMATION" => [PhysicalInfo],
+        _ => null,
+    };
+}

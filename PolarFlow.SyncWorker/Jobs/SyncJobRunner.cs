@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolarFlow.AccessLink;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+using PolarFlow.Data.Sync;
+using PolarFlow.SyncWorker.Budget;
+using PolarFlow.SyncWorker.Steps;
+
+namespace PolarFlow.SyncWorker.Jobs;
+
+/// <summary>
+/// Runs one leased job: each data type's step fetches from Polar, then writes in its own transaction; a failing
+/// step is recorded and the others go on. 401 and 403 disconnect the user; a spent rate budget puts the job
+/// back until the reset; new or changed rows move the user's data version.
+/// </summary>
+public sealed partial class SyncJobRunner(
+    IServiceScopeFactory scopes, IEnumerable<SyncStep> steps, PolarTokenProtector tokens, RedisRateBudget budget,
+    IOptions<SyncOptions> options, SyncTelemetry telemetry, TimeProvider time, ILogger<SyncJobRunner> logger)
+{
+    public sealed record Outcome(SyncJobStatus Status, int Changed, IReadOnlyDictionary<string, object> Steps);
+
+    /// <summary>Leases and runs the next due job; false when there was none.</summary>
+    public async Task<bool> RunNextAsync(string worker, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<SyncJobQueue>();
+        if (await queue.LeaseAsync(worker, options.Value.Lease, ct) is not { } job) return false;
+        telemetry.JobWait.Record((time.GetUtcNow() - job.QueuedAt).TotalSeconds, new KeyValuePair<string, object?>("trigger", job.Trigger.ToString()));
+        await RunAsync(job, worker, ct);
+        return true;
+    }
+
+    public async Task RunAsync(SyncJob job, string worker, CancellationToken ct)
+    {
+        using var activity = SyncTelemetry.Source.StartActivity("Sync job");
+        activity?.SetTag("polarflow.trigger", job.Trigger.ToString());
+        activity?.SetTag("polarflow.attempt", job.Attempt);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewLeaseAsync(job, worker, leaseLost);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
+            var queue = scope.ServiceProvider.GetRequiredService<SyncJobQueue>();
+            var result = await RunStepsAsync(job, db, scope.ServiceProvider, leaseLost.Token);
+            if (result.Postpone is { } until)
+            {
+                await queue.PostponeAsync(job, worker, until, result.Error ?? "waiting for Polar's rate limit", ct);
+                telemetry.Jobs.Add(1, new KeyValuePair<string, object?>("outcome", "postponed"));
+                return;
+            }
+            if (result.Changed > 0)
+            {
+                await db.Users.Where(u => u.UserId == job.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DataVersion, u => u.DataVersion + 1), ct);
+            }
+            await queue.CompleteAsync(job, worker, result.Status, result.Error, JsonSerializer.Serialize(result.Steps), ct);
+            telemetry.Jobs.Add(1, new KeyValuePair<string, object?>("outcome", result.Status.ToString()));
+            LogJobEnded(logger, job.Id, result.Status, result.Changed);
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            LogLeaseLost(logger, job.Id); // another worker owns the job now; it will finish it
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or DbUpdateException or TimeoutException)
+        {
+            // The database is down or failing: the job goes back with a backoff and is tried again later.
+            LogDatabaseFailure(logger, ex, job.Id);
+            await TryPostponeAsync(job, worker, ex.Message, ct);
+        }
+        finally
+        {
+            await leaseLost.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private sealed record RunResult(SyncJobStatus Status, int Changed, Dictionary<string, object> Steps, string? Error, DateTimeOffset? Postpone);
+
+    private async Task<RunResult> RunStepsAsync(SyncJob job, PolarFlowDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        var results = new Dictionary<string, object>();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == job.UserId, ct);
+        if (user is not { ConnectionState: ConnectionState.Connected, EncryptedAccessToken: { } encrypted })
+        {
+            return new RunResult(SyncJobStatus.Failed, 0, results, "The user is not connected to Polar.", null);
+        }
+
+        var scheduled = job.Trigger is SyncJobTrigger.Scheduled or SyncJobTrigger.Startup;
+        if (await budget.WaitNeededAsync(scheduled, options.Value.ScheduledReserve) is { } wait)
+        {
+            return new RunResult(SyncJobStatus.Queued, 0, results, $"Waiting {RedisRateBudget.Describe(wait)} for Polar's rate limit", time.GetUtcNow() + wait);
+        }
+
+        var client = services.GetRequiredService<AccessLinkClient>();
+        var token = tokens.Unprotect(encrypted);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var wanted = job.DataTypes.Length == 0 ? steps : steps.Where(s => job.DataTypes.Contains(s.DataType));
+        var changed = 0;
+        var failed = 0;
+        foreach (var step in wanted)
+        {
+            using var stepActivity = SyncTelemetry.Source.StartActivity("Sync step " + step.DataType);
+            var cursor = await db.SyncCursors.SingleOrDefaultAsync(c => c.UserId == job.UserId && c.DataType == step.DataType, ct)
+                ?? db.SyncCursors.Add(new SyncCursor { UserId = job.UserId, DataType = step.DataType }).Entity;
+            cursor.LastAttemptAt = time.GetUtcNow();
+            try
+            {
+                var pending = await step.FetchAsync(new SyncContext(job.UserId, token, client, db, cursor, today, options.Value), ct);
+                var stepChanged = await WriteAsync(db, cursor, pending, ct);
+                changed += stepChanged;
+                telemetry.Records.Add(stepChanged, new KeyValuePair<string, object?>("data_type", step.DataType));
+                results[step.DataType] = new { fetched = pending.Fetched, changed = stepChanged };
+            }
+            catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.TokenRevoked or AccessLinkErrorKind.ConsentMissing)
+            {
+                var state = ex.Kind == AccessLinkErrorKind.TokenRevoked ? ConnectionState.TokenRevoked : ConnectionState.ConsentMissing;
+                await db.Users.Where(u => u.UserId == job.UserId).ExecuteUpdateAsync(s => s
+                    .SetProperty(u => u.ConnectionState, state).SetProperty(u => u.ConnectionStateReason, ex.Message).SetProperty(u => u.UpdatedAt, time.GetUtcNow()), ct);
+                results[step.DataType] = new { error = state.ToString() };
+                return new RunResult(SyncJobStatus.Failed, changed, results, $"Polar refused the user's token: {state}", null);
+            }
+            catch (AccessLinkException ex) when (ex.Kind == AccessLinkErrorKind.RateLimited)
+            {
+                var resume = time.GetUtcNow() + (ex.RateLimit?.WaitUntilReset is { TotalSeconds: > 0 } r ? r : TimeSpan.FromMinutes(1));
+                results[step.DataType] = new { error = "rate limited" };
+                return new RunResult(SyncJobStatus.Queued, changed, results, ex.Message, resume);
+            }
+            catch (AccessLinkException ex)
+            {
+                failed++;
+                db.ChangeTracker.Clear();
+                await SaveCursorErrorAsync(db, job.UserId, step.DataType, ex.Message, ct);
+                results[step.DataType] = new { error = ex.Kind.ToString(), message = ex.Message };
+                stepActivity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            }
+        }
+
+        var status = failed == 0 ? SyncJobStatus.Succeeded : failed == results.Count ? SyncJobStatus.Failed : SyncJobStatus.PartiallySucceeded;
+        return new RunResult(status, changed, results, failed == 0 ? null : $"{failed} data type(s) failed", null);
+    }
+
+    /// <summary>The rows and the cursor commit together or not at all.</summary>
+    private async Task<int> WriteAsync(PolarFlowDbContext db, SyncCursor cursor, PendingWrite pending, CancellationToken ct) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var changed = await pending.Write(db, ct);
+            cursor.LastSuccessAt = time.GetUtcNow();
+            cursor.LastError = null;
+            cursor.BackfillCompletedAt ??= time.GetUtcNow();
+            if (pending.NewestDate is { } newest && (cursor.NewestDate is null || newest > cursor.NewestDate)) cursor.NewestDate = newest;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return changed;
+        });
+
+    private async Task SaveCursorErrorAsync(PolarFlowDbContext db, string userId, string dataType, string error, CancellationToken ct)
+    {
+        var cursor = await db.SyncCursors.SingleOrDefaultAsync(c => c.UserId == userId && c.DataType == dataType, ct)
+            ?? db.SyncCursors.Add(new SyncCursor { UserId = userId, DataType = dataType }).Entity;
+        cursor.LastAttemptAt = time.GetUtcNow();
+        cursor.LastError = error.Length > 500 ? error[..500] : error;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task TryPostponeAsync(SyncJob job, string worker, string reason, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var backoff = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(job.Attempt, 7))));
+            await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().PostponeAsync(job, worker, time.GetUtcNow() + backoff, reason, ct);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // Still down: the lease will expire and another attempt will take the job.
+            LogDatabaseFailure(logger, ex, job.Id);
+        }
+    }
+
+    private async Task RenewLeaseAsync(SyncJob job, string worker, CancellationTokenSource leaseLost)
+    {
+        var every = options.Value.Lease / 3;
+        try
+        {
+            while (!leaseLost.IsCancellationRequested)
+            {
+                await Task.Delay(every, time, leaseLost.Token);
+                await using var scope = scopes.CreateAsyncScope();
+                if (!await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().RenewAsync(job, worker, options.Value.Lease, leaseLost.Token))
+                {
+                    await leaseLost.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended (or the lease was lost): stop renewing.
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogDatabaseFailure(logger, ex, job.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} ended {Status}: {Changed} rows inserted or changed")]
+    private static partial void LogJobEnded(ILogger logger, Guid jobId, SyncJobStatus status, int changed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId}: the lease was lost, another worker has it")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync job {JobId}: the database failed; the job will be tried again")]
+    private static partial void LogDatabaseFailure(ILogger logger, Exception exception, Guid jobId);
+}

@@ -1,0 +1,37 @@
+using PolarFlow.AccessLink;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.SyncWorker.Steps;
+
+/// <summary>What a step needs: the user's token, the client, the user's cursor for this type, and "today".</summary>
+public sealed record SyncContext(string UserId, string AccessToken, AccessLinkClient Client, PolarFlowDbContext Db, SyncCursor Cursor,
+    DateOnly Today, SyncOptions Options)
+{
+    public bool FirstSync => Cursor.BackfillCompletedAt is null;
+
+    /// <summary>The incremental window's first day: a few days before the newest held, within the lookback.</summary>
+    public DateOnly IncrementalFrom(int maxDays)
+    {
+        var lookback = Today.AddDays(-Math.Min(Options.DaysLookback, maxDays - 1));
+        var overlap = Cursor.NewestDate?.AddDays(-Options.OverlapDays) ?? lookback;
+        return overlap > lookback ? overlap : lookback;
+    }
+}
+
+/// <summary>Rows fetched from Polar and rows inserted or changed in PostgreSQL.</summary>
+public sealed record StepResult(int Fetched, int Changed, DateOnly? NewestDate);
+
+/// <summary>
+/// One Polar data type. A step fetches everything first, then writes it in one short transaction (run by the
+/// job runner), so a failure leaves nothing half-written.
+/// </summary>
+public abstract class SyncStep
+{
+    public abstract string DataType { get; }
+
+    /// <summary>Calls Polar and returns the writes to make; <see cref="PendingWrite"/> runs them inside the transaction.</summary>
+    public abstract Task<PendingWrite> FetchAsync(SyncContext context, CancellationToken ct);
+}
+
+public sealed record PendingWrite(int Fetched, DateOnly? NewestDate, Func<PolarFlowDbContext, CancellationToken, Task<int>> Write);

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolarFlow.AccessLink;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+using PolarFlow.Data.Sync;
+using PolarFlow.SyncWorker.Extensions;
+using PolarFlow.SyncWorker.Jobs;
+
+namespace PolarFlow.Tests.Infrastructure;
+
+/// <summary>
+/// The SyncWorker's own service registration (AddApplicationServices), not started as a host: its AccessLink
+/// client talks to an in-memory emulator, its database is a fresh test database, its clock can be moved.
+/// Every request it sends is recorded per token, so tests can see who called Polar, and whether two jobs of
+/// one user ever overlapped.
+/// </summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+
+    public SyncHarness(EmulatorFactory emulator, TestDatabase database, string redisPrefix, Action<Dictionary<string, string?>>? configure = null)
+    {
+        Emulator = emulator;
+        Database = database;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:polarflow"] = database.ConnectionString,
+            ["ConnectionStrings:cache"] = database.Servers.Redis,
+            ["Polar:ClientId"] = EmulatorFactory.ClientId,
+            ["Polar:ClientSecret"] = EmulatorFactory.ClientSecret,
+            ["Polar:BaseUrl"] = emulator.Server.BaseAddress.ToString(),
+            ["Polar:RetryBaseDelay"] = "00:00:00.020",
+            ["Sync:Lease"] = "00:00:30",
+            ["Sync:RateBudgetKey"] = "polarflow-tests:" + redisPrefix,
+        };
+        configure?.Invoke(settings);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddApplicationServices();
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.AddHttpClient<AccessLinkClient>()
+            .AddHttpMessageHandler(() => new RecordingHandler(this))
+            .ConfigurePrimaryHttpMessageHandler(() => emulator.Server.CreateHandler());
+        _services = builder.Services.BuildServiceProvider();
+        RedisPrefix = redisPrefix;
+    }
+
+    public EmulatorFactory Emulator { get; }
+    public TestDatabase Database { get; }
+    public ShiftedTimeProvider Time { get; } = new();
+    public string RedisPrefix { get; }
+    public ConcurrentDictionary<string, int> CallsByToken { get; } = new();
+    public int Overlaps;
+
+    public SyncJobRunner Runner => _services.GetRequiredService<SyncJobRunner>();
+    public SyncScheduler Scheduler => _services.GetRequiredService<SyncScheduler>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>A PolarFlow user connected with the emulator user's token (encrypted as the connect flow does).</summary>
+    public async Task<string> ConnectAsync(EmulatorFactory.TestUser polar, string? userId = null)
+    {
+        await using var db = Database.CreateDbContext();
+        var user = new PolarUser
+        {
+            // Emulator instances number their users alike, and tests share a database: a suffix keeps ids apart.
+            UserId = userId ?? $"{polar.PolarUserId}-{Guid.NewGuid().ToString("N")[..6]}",
+            PolarUserId = polar.PolarUserId,
+            ConnectionState = ConnectionState.Connected,
+            EncryptedAccessToken = Get<PolarTokenProtector>().Protect(polar.AccessToken),
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.UserId;
+    }
+
+    public async Task<SyncJob> EnqueueAsync(string userId, SyncJobTrigger trigger = SyncJobTrigger.Manual, IReadOnlyCollection<string>? types = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().EnqueueAsync(userId, trigger, types);
+    }
+
+    /// <summary>Runs due jobs until none is left; postponed ones (rate limit) are run after moving both clocks past the wait.</summary>
+    public async Task DrainAsync(string worker = "test-worker", int maxJobs = 500)
+    {
+        for (var i = 0; i < maxJobs; i++)
+        {
+            if (await Runner.RunNextAsync(worker, CancellationToken.None)) continue;
+            await using var db = Database.CreateDbContext();
+            var waiting = await db.SyncJobs.AsNoTracking().Where(j => j.Status == SyncJobStatus.Queued).OrderBy(j => j.NotBefore).FirstOrDefaultAsync();
+            if (waiting is null) return;
+            var wait = waiting.NotBefore - Time.GetUtcNow() + TimeSpan.FromSeconds(1);
+            Time.Advance(wait);
+            await Emulator.AdminAsync(HttpMethod.Post, "/admin/clock", new { Advance = wait });
+        }
+        throw new InvalidOperationException("The queue did not drain.");
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    private sealed class RecordingHandler(SyncHarness harness) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var token = request.Headers.Authorization?.Parameter ?? "";
+            harness.CallsByToken.AddOrUpdate(token, 1, (_, n) => n + 1);
+            if (harness._inFlight.AddOrUpdate(token, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref harness.Overlaps);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                harness._inFlight.AddOrUpdate(token, 0, (_, n) => n - 1);
+            }
+        }
+    }
+}
