@@ -8,13 +8,19 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = builder.AddPolarFlowInfrastructure();
 
 // Polar: the real AccessLink with credentials, else the local emulator (Polar cannot be reached without them).
-var withPolar = PolarSource.Add(builder);
+var polar = PolarSource.Add(builder);
+
+// The admin API key: generated once and kept in the AppHost's user secrets (the dashboard shows it).
+var adminKey = builder.AddParameter("admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("API_PORT", 8000))
     .WithInfrastructure(infrastructure)
+    .WithEnvironment("PolarFlow__AdminApiKey", adminKey)
     .WithHttpHealthCheck("/health");
-withPolar(api);
+api.WithEnvironment("PolarFlow__PublicBaseUrl", api.GetEndpoint("http")) // Polar's OAuth callback comes back here
+    .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated ? "true" : "false");
+polar.Apply(api);
 
 var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithHttpEndpoint(name: "http")
@@ -22,7 +28,7 @@ var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithReference(api)
     .WaitFor(api) // the ApiService migrates the schema first
     .WithHttpHealthCheck("/health");
-withPolar(worker);
+polar.Apply(worker);
 
 if (builder.ExecutionContext.IsRunMode)
 {

@@ -102,7 +102,8 @@ public static class PolarHttp
         var today = user.Today(clock);
         return user.Athlete.DaysThrough(today).Where(d => d.Date >= today.AddDays(-options.Window(30) - 1))
             .SelectMany(d => d.Exercises)
-            .Where(e => e.UploadTime <= now && e.UploadTime >= since && e.UploadTime >= user.RegisteredAt);
+            // The demo widening also serves exercises from before registration (not Polar's behaviour either).
+            .Where(e => e.UploadTime <= now && e.UploadTime >= since && (options.DemoWindowDays > 0 || e.UploadTime >= user.RegisteredAt));
     }
 
     /// <summary>`from`/`to` (both, or neither: the last <paramref name="days"/> days), at most <paramref name="maxRange"/> days apart.</summary>

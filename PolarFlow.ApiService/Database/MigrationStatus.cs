@@ -7,6 +7,8 @@ public sealed class MigrationStatus : IHealthCheck
 {
     private volatile string? _state = "pending";
 
+    public bool Completed => _state is null;
+
     public void MarkCompleted() => _state = null;
 
     public void MarkFailed(string reason) => _state = "failed: " + reason;

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Authentication;
+using PolarFlow.AccessLink;
+using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
 
@@ -12,6 +16,17 @@ public static class ApplicationServiceExtensions
         builder.AddPolarFlowData();
         builder.AddRedisClient(ConnectionNames.Cache);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddAccessLink();
+        builder.Services.AddSingleton<ConnectState>();
+        builder.Services.AddScoped<PolarConnectService>();
+        builder.Services.AddHttpClient(nameof(DemoUserConnector)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        builder.Services.AddHostedService<DemoUserConnector>();
         return builder;
     }
 }

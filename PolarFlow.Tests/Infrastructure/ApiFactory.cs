@@ -1,29 +1,59 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PolarFlow.AccessLink;
 using PolarFlow.ApiService;
 
 namespace PolarFlow.Tests.Infrastructure;
 
 /// <summary>
-/// The real ApiService in memory, on its own fresh PostgreSQL database and the shared test Redis. Use one per
-/// test class (IClassFixture) so classes never see each other's data.
+/// The real ApiService in memory, on its own fresh PostgreSQL database and the shared test Redis, talking to an
+/// in-memory AccessLink emulator. Use one per test class (IClassFixture) so classes never see each other's data.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetime
 {
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string WebhookSecret = "test-webhook-secret";
+
     public TestDatabase Database { get; } = new();
 
+    public EmulatorFactory Emulator { get; } = new() { HistoryDays = 25 };
+
     public async Task InitializeAsync() => await Database.InitializeAsync();
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:polarflow", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:cache", Database.Servers.Redis);
+        builder.UseSetting("PolarFlow:AdminApiKey", AdminKey);
+        builder.UseSetting("PolarFlow:PublicBaseUrl", "http://polarflow.test");
+        builder.UseSetting("PolarFlow:ReturnUrlAllowList:0", "https://app.example.com/");
+        builder.UseSetting("Polar:ClientId", EmulatorFactory.ClientId);
+        builder.UseSetting("Polar:ClientSecret", EmulatorFactory.ClientSecret);
+        builder.UseSetting("Polar:BaseUrl", Emulator.Server.BaseAddress.ToString());
+        builder.UseSetting("Polar:AuthorizationUrl", new Uri(Emulator.Server.BaseAddress, "/oauth2/authorization").ToString());
+        builder.UseSetting("Polar:TokenUrl", new Uri(Emulator.Server.BaseAddress, "/v2/oauth2/token").ToString());
+        builder.UseSetting("Polar:WebhookSecret", WebhookSecret);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient<AccessLinkClient>().ConfigurePrimaryHttpMessageHandler(() => Emulator.Server.CreateHandler());
+            services.AddHttpClient<AccessLinkPartnerClient>().ConfigurePrimaryHttpMessageHandler(() => Emulator.Server.CreateHandler());
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        await Emulator.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace PolarFlow.ApiService.Auth;
+
+/// <summary>
+/// API keys, as `X-API-Key` or `Authorization: Bearer`. The admin key comes from configuration
+/// (`PolarFlow:AdminApiKey`, an AppHost secret parameter) and is compared in constant time by its hash.
+/// </summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string AdminKeySetting = "PolarFlow:AdminApiKey";
+    public const string AdminRole = "admin";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Request.Headers["X-API-Key"].FirstOrDefault();
+        var authorization = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(presented) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            presented = authorization[7..].Trim();
+        }
+        if (string.IsNullOrEmpty(presented))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var admin = configuration[AdminKeySetting];
+        if (!string.IsNullOrEmpty(admin) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(admin)))
+        {
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole)], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
+        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Results.Problem(statusCode: 401, title: "An API key is required",
+            detail: "Send the key as X-API-Key or Authorization: Bearer.", type: "https://polarflow.dev/problems/unauthorized").ExecuteAsync(Context);
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}
