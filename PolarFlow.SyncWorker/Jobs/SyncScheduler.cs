@@ -26,7 +26,10 @@ public sealed partial class SyncScheduler(IServiceScopeFactory scopes, IOptions<
         }
     }
 
-    /// <summary>Queues jobs for connected users with no active job and no job begun within <paramref name="interval"/>.</summary>
+    /// <summary>
+    /// Queues jobs for connected users with no active job and no full sync begun within <paramref name="interval"/>.
+    /// Webhook jobs touch a few data types, so they do not count: the scheduled sync is the safety net for the rest.
+    /// </summary>
     public async Task<int> EnqueueAsync(SyncJobTrigger trigger, TimeSpan interval, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -39,7 +42,7 @@ public sealed partial class SyncScheduler(IServiceScopeFactory scopes, IOptions<
             FROM polarflow.users u
             WHERE u.connection_state = 'Connected'
               AND NOT EXISTS (SELECT 1 FROM polarflow.sync_jobs j WHERE j.user_id = u.user_id
-                              AND (j.status IN ('Queued', 'Running') OR (j.started_at IS NOT NULL AND j.started_at > {since})))
+                              AND (j.status IN ('Queued', 'Running') OR (j.started_at IS NOT NULL AND j.started_at > {since} AND cardinality(j.data_types) = 0)))
             ON CONFLICT (user_id) WHERE status IN ('Queued', 'Running') DO NOTHING
             """, ct);
         if (queued > 0) LogQueued(logger, queued, trigger);

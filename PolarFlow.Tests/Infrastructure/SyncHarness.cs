@@ -56,6 +56,12 @@ public sealed class SyncHarness : IAsyncDisposable
     public string RedisPrefix { get; }
     public ConcurrentDictionary<string, int> CallsByToken { get; } = new();
     public int Overlaps;
+    private long _httpTicks;
+
+    /// <summary>Time spent waiting on Polar (the emulator), summed over concurrent calls.</summary>
+    public TimeSpan HttpTime => TimeSpan.FromTicks(Interlocked.Read(ref _httpTicks));
+
+    public void ResetHttpTime() => Interlocked.Exchange(ref _httpTicks, 0);
 
     public SyncJobRunner Runner => _services.GetRequiredService<SyncJobRunner>();
     public SyncScheduler Scheduler => _services.GetRequiredService<SyncScheduler>();
@@ -110,12 +116,16 @@ public sealed class SyncHarness : IAsyncDisposable
             var token = request.Headers.Authorization?.Parameter ?? "";
             harness.CallsByToken.AddOrUpdate(token, 1, (_, n) => n + 1);
             if (harness._inFlight.AddOrUpdate(token, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref harness.Overlaps);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                return await base.SendAsync(request, cancellationToken);
+                var response = await base.SendAsync(request, cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
             }
             finally
             {
+                Interlocked.Add(ref harness._httpTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
                 harness._inFlight.AddOrUpdate(token, 0, (_, n) => n - 1);
             }
         }

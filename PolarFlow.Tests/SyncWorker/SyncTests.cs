@@ -196,6 +196,25 @@ public sealed class SyncTests(ShortHistoryEmulator fixture, TestDatabase databas
         }
     }
 
+    [Fact]
+    public async Task TargetedWebhookJobsDoNotPostponeTheScheduledFullSync()
+    {
+        await using var sync = new SyncHarness(Emulator, database, Guid.NewGuid().ToString("N"));
+        var userId = await sync.ConnectAsync(await Emulator.CreateUserAsync(registeredDaysAgo: 30));
+        await sync.EnqueueAsync(userId);
+        await sync.DrainAsync();
+
+        sync.Time.Advance(TimeSpan.FromHours(2));
+        await sync.EnqueueAsync(userId, SyncJobTrigger.Webhook, [SyncDataTypes.Sleep]);
+        await sync.DrainAsync();
+        sync.Time.Advance(TimeSpan.FromMinutes(5));
+        await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
+
+        await using var db = database.CreateDbContext();
+        Assert.True(await db.SyncJobs.AnyAsync(j => j.UserId == userId && j.Trigger == SyncJobTrigger.Scheduled && j.Status == SyncJobStatus.Queued),
+            "a webhook job for one data type should not count as the hourly full sync");
+    }
+
     private async Task<long> CountRowsAsync(string userId)
     {
         await using var db = database.CreateDbContext();
