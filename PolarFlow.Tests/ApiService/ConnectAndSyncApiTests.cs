@@ -132,6 +132,16 @@ public sealed class ConnectAndSyncApiTests(ApiFactory api) : IClassFixture<ApiFa
             Assert.Equal(SyncJobTrigger.Webhook, job.Trigger);
             Assert.Equal(["biosensing", "nightly-recharge", "sleep", "sleepwise"], job.DataTypes);
         }
+
+        // The SyncWorker (its own wiring, same database: it decrypts the token the API stored) runs the job.
+        await using var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
+        await worker.DrainAsync();
+        await using (var db = api.Database.CreateDbContext())
+        {
+            Assert.True(await db.Sleep.CountAsync(x => x.UserId == "hook-user") >= 20, "the webhook's data did not appear");
+            Assert.True(await db.NightlyRecharge.AnyAsync(x => x.UserId == "hook-user"));
+            Assert.False(await db.Exercises.AnyAsync(x => x.UserId == "hook-user")); // a SLEEP event syncs its data types only
+        }
     }
 
     private static HttpRequestMessage Delivery(string body, string? signature, string type = "SLEEP")
