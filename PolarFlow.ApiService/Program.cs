@@ -1,7 +1,4 @@
-using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Extensions;
-using PolarFlow.ApiService.Sync;
-using PolarFlow.ApiService.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,10 +13,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-var api = app.MapGroup("/api/v1").RequireAuthorization();
-api.MapSyncApi();
-app.MapConnectApi(api);
-app.MapPolarWebhookApi();
+app.MapPolarFlowApi();
 
 app.Run();
 

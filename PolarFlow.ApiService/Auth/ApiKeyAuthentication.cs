@@ -9,7 +9,8 @@ namespace PolarFlow.ApiService.Auth;
 
 /// <summary>
 /// API keys, as `X-API-Key` or `Authorization: Bearer`. The admin key comes from configuration
-/// (`PolarFlow:AdminApiKey`, an AppHost secret parameter) and is compared in constant time by its hash.
+/// (`PolarFlow:AdminApiKey`, an AppHost secret parameter) and is compared in constant time by its hash;
+/// service and user keys are looked up (hashed) in the database.
 /// </summary>
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -17,8 +18,12 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string SchemeName = "ApiKey";
     public const string AdminKeySetting = "PolarFlow:AdminApiKey";
     public const string AdminRole = "admin";
+    public const string ServiceRole = "service";
+    public const string UserRole = "user";
+    public const string UserIdClaim = "polarflow:user_id";
+    public const string KeyIdClaim = "polarflow:key_id";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Request.Headers["X-API-Key"].FirstOrDefault();
         var authorization = Request.Headers.Authorization.ToString();
@@ -28,17 +33,28 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         }
         if (string.IsNullOrEmpty(presented))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var admin = configuration[AdminKeySetting];
         if (!string.IsNullOrEmpty(admin) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(admin)))
         {
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole)], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            return Success([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole), new Claim(KeyIdClaim, "admin")]);
         }
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+
+        var key = await Context.RequestServices.GetRequiredService<Keys.ApiKeyService>().FindAsync(presented, Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+        List<Claim> claims = [new(ClaimTypes.Name, key.Name), new(KeyIdClaim, key.KeyId),
+            new(ClaimTypes.Role, key.Kind == Data.Entities.ApiKeyKind.Service ? ServiceRole : UserRole)];
+        if (key.UserId is not null) claims.Add(new Claim(UserIdClaim, key.UserId));
+        return Success(claims);
     }
+
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

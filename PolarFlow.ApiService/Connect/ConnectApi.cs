@@ -23,7 +23,7 @@ public static class ConnectApi
         {
             var (url, expires) = await connect.StartAsync(null, request?.ReturnUrl);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));
-        }).WithSummary("Self-hosted: connect a Polar account whose Polar user id becomes its user id.");
+        }).RequireAuthorization(Auth.UserAccess.ManagePolicy).WithSummary("Self-hosted: connect a Polar account whose Polar user id becomes its user id.");
 
         api.MapPut("/users/{userId}/polar/token", async Task<Results<NoContent, ProblemHttpResult>> (string userId, TokenImport body, PolarConnectService connect, SyncJobQueue queue, CancellationToken ct) =>
         {

@@ -20,7 +20,21 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddPolicy(UserAccess.ManagePolicy,
+            policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole)));
+        builder.Services.AddScoped<Keys.ApiKeyService>();
+        builder.Services.AddApiVersioning(options =>
+        {
+            options.DefaultApiVersion = new Asp.Versioning.ApiVersion(1, 0);
+            options.ReportApiVersions = true;
+            options.ApiVersionReader = new Asp.Versioning.UrlSegmentApiVersionReader();
+        });
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PolarFlow API";
+            document.Info.Description = "Polar data kept forever, with analytics. Send an API key as X-API-Key or Authorization: Bearer.";
+            return Task.CompletedTask;
+        }));
 
         builder.Services.AddAccessLink();
         builder.Services.AddSingleton<ConnectState>();

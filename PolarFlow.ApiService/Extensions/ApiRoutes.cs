@@ -1,0 +1,38 @@
+using Asp.Versioning;
+using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Connect;
+using PolarFlow.ApiService.Keys;
+using PolarFlow.ApiService.NightlyRecharge;
+using PolarFlow.ApiService.Sleep;
+using PolarFlow.ApiService.Sync;
+using PolarFlow.ApiService.Users;
+using PolarFlow.ApiService.Webhooks;
+using Scalar.AspNetCore;
+
+namespace PolarFlow.ApiService.Extensions;
+
+public static class ApiRoutes
+{
+    /// <summary>
+    /// The route table. `/api/v1/...` is URL-segment versioned (the brief's paths are a contract); every route
+    /// needs a key, and a user key reaches only routes of its own `{userId}`.
+    /// </summary>
+    public static WebApplication MapPolarFlowApi(this WebApplication app)
+    {
+        var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1, 0)).ReportApiVersions().Build();
+        var v1 = app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).RequireAuthorization().RequireUserAccess();
+
+        v1.MapKeysApi();
+        v1.MapUsersApi();
+        v1.MapSyncApi();
+        app.MapConnectApi(v1);
+        var user = v1.MapGroup("/users/{userId}");
+        user.MapSleepApi();
+        user.MapNightlyRechargeApi();
+
+        app.MapPolarWebhookApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("PolarFlow API"));
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.ApiService.Common;
+using PolarFlow.ApiService.Sleep;
+using PolarFlow.Data;
+
+namespace PolarFlow.ApiService.NightlyRecharge;
+
+public static class NightlyRechargeApi
+{
+    public sealed record RechargeDto(DateOnly Date, int? HeartRateAvg, int? BeatToBeatAvg, int? HeartRateVariabilityAvg, double? BreathingRateAvg,
+        int? NightlyRechargeStatus, double? AnsCharge, int? AnsChargeStatus);
+    public sealed record RechargeDetailDto(RechargeDto Night, JsonElement? HrvSamples, JsonElement? BreathingSamples);
+    public sealed record RechargeListDto(string UserId, DateOnly From, DateOnly To, int Count, IReadOnlyList<RechargeDto> Nights);
+
+    public static RouteGroupBuilder MapNightlyRechargeApi(this RouteGroupBuilder user)
+    {
+        user.MapGet("/nightly-recharge", async Task<Results<Ok<RechargeListDto>, ProblemHttpResult>> (string userId, string? days, string? from, string? to,
+            PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+            var nights = await db.NightlyRecharge.AsNoTracking().Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To)
+                .OrderBy(r => r.Date).ToListAsync(ct);
+            return TypedResults.Ok(new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList()));
+        }).WithSummary("Nightly Recharge by date: HRV (RMSSD, ms), resting HR, breathing, ANS charge.");
+
+        user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            if (!DateRange.TryDate(date, out var day)) return DateRange.Invalid("date", "date must be YYYY-MM-DD.");
+            var night = await db.NightlyRecharge.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Date == day, ct);
+            if (night is null)
+            {
+                return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No nightly recharge for that date",
+                    type: "https://polarflow.dev/problems/not-found") : DateRange.UnknownUser(userId);
+            }
+            return TypedResults.Ok(new RechargeDetailDto(ToDto(night), SleepMapping.Json(night.HrvSamples), SleepMapping.Json(night.BreathingSamples)));
+        }).WithSummary("One night's recharge with its HRV and breathing samples.");
+        return user;
+    }
+
+    private static RechargeDto ToDto(Data.Entities.NightlyRecharge r) =>
+        new(r.Date, r.HeartRateAvg, r.BeatToBeatAvg, r.HeartRateVariabilityAvg, r.BreathingRateAvg, r.NightlyRechargeStatus, r.AnsCharge, r.AnsChargeStatus);
+}

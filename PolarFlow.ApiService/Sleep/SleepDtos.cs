@@ -1,0 +1,26 @@
+using System.Text.Json;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Sleep;
+
+/// <summary>A night; times keep the offset Polar gave them; durations in seconds, as Polar's.</summary>
+public sealed record SleepDto(DateOnly Date, DateTimeOffset? SleepStartTime, DateTimeOffset? SleepEndTime, int? LightSleep, int? DeepSleep, int? RemSleep,
+    int? UnrecognizedSleepStage, int? TotalInterruptionDuration, int? SleepScore, int? SleepCharge, int? SleepGoal, int? SleepRating, double? Continuity,
+    int? ContinuityClass, int? SleepCycles, string? DeviceId);
+
+public sealed record SleepDetailDto(SleepDto Night, JsonElement? Hypnogram, JsonElement? HeartRateSamples);
+
+public sealed record SleepListDto(string UserId, DateOnly From, DateOnly To, int Count, IReadOnlyList<SleepDto> Nights);
+
+public static class SleepMapping
+{
+    public static SleepDto ToDto(this SleepNight s) => new(s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
+        s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge, s.SleepGoal, s.SleepRating,
+        s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId);
+
+    /// <summary>PostgreSQL keeps the instant; the offset Polar sent is kept beside it and restored here.</summary>
+    public static DateTimeOffset? At(DateTimeOffset? instant, int? offsetMinutes) =>
+        instant is { } t && offsetMinutes is { } m ? t.ToOffset(TimeSpan.FromMinutes(m)) : instant;
+
+    public static JsonElement? Json(string? jsonb) => jsonb is null ? null : JsonDocument.Parse(jsonb).RootElement.Clone();
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.AccessLink;
+using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Common;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Users;
+
+public static partial class UsersApi
+{
+    public sealed record CreateUser(string UserId);
+    public sealed record UserDto(string UserId, string ConnectionState, string? ConnectionStateReason, long? PolarUserId, DateOnly? FirstDate, DateOnly? LastDate,
+        long DataVersion, DateTimeOffset CreatedAt);
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
+    private static partial Regex UserIdPattern();
+
+    public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/users", async Task<Results<Created<UserDto>, ProblemHttpResult>> (CreateUser request, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+        {
+            if (request.UserId is null || !UserIdPattern().IsMatch(request.UserId))
+                return DateRange.Invalid("userId", "userId is 1-128 letters, digits, '.', '_' or '-'.");
+            if (await db.Users.AnyAsync(u => u.UserId == request.UserId, ct))
+                return TypedResults.Problem(statusCode: 409, title: "The user exists", type: "https://polarflow.dev/problems/conflict");
+            var user = db.Users.Add(new PolarUser { UserId = request.UserId, CreatedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() }).Entity;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/v1/users/{user.UserId}", ToDto(user, null, null));
+        }).RequireAuthorization(UserAccess.ManagePolicy).WithSummary("Create a tenant user (admin or service key); connect Polar next.");
+
+        var user = api.MapGroup("/users/{userId}").RequireUserAccess();
+
+        user.MapGet("", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
+            if (found is null) return DateRange.UnknownUser(userId);
+            var dates = db.Sleep.Where(s => s.UserId == userId).Select(s => s.Date).Concat(db.DailyActivity.Where(a => a.UserId == userId).Select(a => a.Date));
+            return TypedResults.Ok(ToDto(found, await dates.OrderBy(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct), await dates.OrderByDescending(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct)));
+        }).WithSummary("The user's Polar connection and the range of days held.");
+
+        user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens, AccessLinkClient polar, CancellationToken ct) =>
+        {
+            var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
+            if (found is null) return DateRange.UnknownUser(userId);
+            if (found is { EncryptedAccessToken: { } encrypted, PolarUserId: { } polarId, ConnectionState: ConnectionState.Connected })
+            {
+                try
+                {
+                    await polar.DeleteUserAsync(tokens.Unprotect(encrypted), polarId, ct); // de-register at Polar (revokes the token)
+                }
+                catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.TokenRevoked or AccessLinkErrorKind.NotFound)
+                {
+                    // Already gone at Polar: nothing more to undo there.
+                }
+            }
+            // Every row of the user goes with it (ON DELETE CASCADE); a sync still running can add none (its FK fails).
+            await db.Users.Where(u => u.UserId == userId).ExecuteDeleteAsync(ct);
+            return TypedResults.NoContent();
+        }).WithSummary("Erase every row of the user and de-register them at Polar; answers when done.");
+
+        return api;
+    }
+
+    private static UserDto ToDto(PolarUser u, DateOnly? first, DateOnly? last) =>
+        new(u.UserId, u.ConnectionState.ToString(), u.ConnectionStateReason, u.PolarUserId, first, last, u.DataVersion, u.CreatedAt);
+}

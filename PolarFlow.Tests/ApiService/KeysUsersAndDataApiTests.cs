@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolarFlow.Tests.Data;
+using PolarFlow.Tests.Infrastructure;
+
+namespace PolarFlow.Tests.ApiService;
+
+public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task KeysAreShownOnceStoredHashedAndRevocable()
+    {
+        using var admin = api.CreateAdminClient();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "laravel", Kind = "service" })).Content.ReadFromJsonAsync<JsonElement>();
+        var secret = created.GetProperty("key").GetString()!;
+        using var service = Client(secret);
+
+        var listed = await admin.GetStringAsync("/api/v1/keys");
+        await using (var db = api.Database.CreateDbContext())
+        {
+            var row = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.KeyId == created.GetProperty("keyId").GetString());
+            Assert.DoesNotContain(secret, row.KeyHash + row.Name);
+            Assert.Equal(64, row.KeyHash.Length); // SHA-256, hex
+        }
+        Assert.DoesNotContain(secret, listed);
+        Assert.Equal(HttpStatusCode.Created, (await service.PostAsJsonAsync("/api/v1/users", new { UserId = "made-by-service" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.PostAsJsonAsync("/api/v1/keys", new { Name = "x", Kind = "service" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/keys/{created.GetProperty("keyId").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.GetAsync("/api/v1/users/made-by-service")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/users/{u}/sleep?days=0", "days")]
+    [InlineData("/api/v1/users/{u}/sleep?days=3651", "days")]
+    [InlineData("/api/v1/users/{u}/sleep?days=ten", "days")]
+    [InlineData("/api/v1/users/{u}/sleep?from=2026-11-10&to=2026-11-01", "from")]
+    [InlineData("/api/v1/users/{u}/sleep?from=2026-11-10", "to")]
+    [InlineData("/api/v1/users/{u}/sleep?from=2026-13-01&to=2026-11-01", "from")]
+    [InlineData("/api/v1/users/{u}/sleep/yesterday", "date")]
+    [InlineData("/api/v1/users/{u}/nightly-recharge?days=-1", "days")]
+    public async Task BadInputIsA400NamingTheParameter(string path, string parameter)
+    {
+        var userId = await SeedUserAsync();
+        using var admin = api.CreateAdminClient();
+
+        var response = await admin.GetAsync(path.Replace("{u}", userId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task SleepAndRechargeServeWhatTheSyncStoredWithTheirOffsets()
+    {
+        var userId = await SeedUserAsync();
+        using var admin = api.CreateAdminClient();
+
+        var list = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sleep?from=2026-11-01&to=2026-11-30");
+        var night = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sleep/2026-11-20");
+        var recharge = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/nightly-recharge/2026-11-20");
+        var missing = await admin.GetAsync($"/api/v1/users/{userId}/sleep/2026-01-01");
+        var unknown = await admin.GetAsync("/api/v1/users/no-such-user/sleep");
+
+        Assert.Equal(1, list.GetProperty("count").GetInt32());
+        Assert.Equal("2026-11-01", list.GetProperty("from").GetString());
+        Assert.Equal("2026-11-20T00:39:07+03:00", night.GetProperty("night").GetProperty("sleepStartTime").GetString()); // Polar's own offset
+        Assert.Equal(2, night.GetProperty("hypnogram").GetProperty("00:39").GetInt32());
+        Assert.Equal(14, recharge.GetProperty("hrvSamples").GetProperty("00:41").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task AUserKeyReachesNoOtherUserOnAnyRouteAndNoRouteAnswersWithoutAKey()
+    {
+        var alice = await SeedUserAsync();
+        var bob = await SeedUserAsync();
+        using var admin = api.CreateAdminClient();
+        var aliceKey = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "alice", Kind = "user", UserId = alice })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("key").GetString()!;
+        using var asAlice = Client(aliceKey);
+        using var anonymous = api.CreateClient();
+
+        var routes = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .ToList();
+        var open = new[] { "/health", "/alive", "/oauth/polar/callback", "/webhooks/polar", "/openapi/{documentName}.json" };
+        var perUser = routes.Where(r => r.Pattern.Contains("{userId}")).ToList();
+
+        Assert.True(perUser.Count >= 10, $"only {perUser.Count} per-user routes found");
+        foreach (var (method, pattern) in perUser)
+        {
+            var own = await asAlice.SendAsync(new HttpRequestMessage(new HttpMethod(method), Fill(pattern, bob)) { Content = JsonContent.Create(new { }) });
+            Assert.True(own.StatusCode == HttpStatusCode.Forbidden, $"{method} {pattern} with Alice's key on Bob answered {(int)own.StatusCode}");
+        }
+        foreach (var (method, pattern) in routes.Where(r => !open.Contains(r.Pattern) && !r.Pattern.StartsWith("/docs")))
+        {
+            var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), Fill(pattern, bob)) { Content = JsonContent.Create(new { }) });
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {pattern} without a key answered {(int)response.StatusCode}");
+        }
+        // And Alice's key does work on Alice.
+        Assert.Equal(HttpStatusCode.OK, (await asAlice.GetAsync($"/api/v1/users/{alice}/sleep?days=3650")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheApiAndTheDocsPageRenders()
+    {
+        using var anonymous = api.CreateClient();
+
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var docs = await anonymous.GetAsync("/docs/v1");
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains(paths, p => p.EndsWith("/users/{userId}/sleep"));
+        Assert.Contains(paths, p => p.EndsWith("/keys"));
+        Assert.DoesNotContain(paths, p => p.Contains("webhooks"));
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("<html", await docs.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private HttpClient Client(string key)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", key);
+        return client;
+    }
+
+    private static string Fill(string pattern, string userId) => pattern
+        .Replace("{version:apiVersion}", "1").Replace("{userId}", userId).Replace("{date}", "2026-11-20").Replace("{keyId}", "0123456789ab");
+
+    /// <summary>A user with one night and one recharge, stored as the sync stores them (the upsert tests' samples).</summary>
+    private async Task<string> SeedUserAsync()
+    {
+        await using var db = api.Database.CreateDbContext();
+        var userId = "api-" + Guid.NewGuid().ToString("N")[..8];
+        db.Users.Add(new PolarFlow.Data.Entities.PolarUser { UserId = userId });
+        await db.SaveChangesAsync();
+        await SyncedRecordSamples.ByTable["sleep"].UpsertAsync(db, userId, changed: false);
+        await SyncedRecordSamples.ByTable["nightly_recharge"].UpsertAsync(db, userId, changed: false);
+        return userId;
+    }
+}
