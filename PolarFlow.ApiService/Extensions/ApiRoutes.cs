@@ -1,5 +1,9 @@
 using Asp.Versioning;
+using PolarFlow.ApiService.Activity;
 using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Exercises;
+using PolarFlow.ApiService.HeartRate;
+using PolarFlow.ApiService.Summaries;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Keys;
 using PolarFlow.ApiService.NightlyRecharge;
@@ -29,6 +33,10 @@ public static class ApiRoutes
         var user = v1.MapGroup("/users/{userId}");
         user.MapSleepApi();
         user.MapNightlyRechargeApi();
+        user.MapActivityApi();
+        user.MapExercisesApi();
+        user.MapHeartRateApi();
+        user.MapSummaryApi();
 
         app.MapPolarWebhookApi();
         app.MapOpenApi();

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using PolarFlow.ApiService.Common;
+using PolarFlow.ApiService.Sleep;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Activity;
+
+public static class ActivityApi
+{
+    public sealed record ActivityDto(DateOnly Date, int? Steps, int? Calories, int? ActiveCalories, TimeSpan? ActiveDuration, TimeSpan? InactiveDuration,
+        double? DailyActivity, int? InactivityAlertCount, double? DistanceFromSteps);
+    public sealed record SamplesDto(DateOnly Date, int? StepIntervalMs, int? TotalSteps, JsonElement? Steps, JsonElement? ActivityZones, JsonElement? InactivityStamps);
+
+    public static RouteGroupBuilder MapActivityApi(this RouteGroupBuilder user)
+    {
+        user.MapGet("/activity", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, days, from, to, db, time,
+                r => db.DailyActivity.Where(a => a.UserId == userId && a.Date >= r.From && a.Date <= r.To).OrderBy(a => a.Date), ToDto, ct))
+            .WithSummary("Daily activity: steps, calories, active time (?days= or ?from=&to=).");
+
+        user.MapGet("/activity/{date}", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+            DateRange.TryDate(date, out var day)
+                ? (IResult)await RangeQuery.OneAsync(userId, (await Find(db, userId, day, ct)) is { } a ? ToDto(a) : null, "activity for that date", db, ct)
+                : DateRange.Invalid("date", "date must be YYYY-MM-DD."))
+            .WithSummary("One day's activity summary.");
+
+        user.MapGet("/activity/{date}/samples", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            if (!DateRange.TryDate(date, out var day)) return (IResult)DateRange.Invalid("date", "date must be YYYY-MM-DD.");
+            var s = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.ActivitySamples, x => x.UserId == userId && x.Date == day, ct);
+            return await RangeQuery.OneAsync(userId, s is null ? null : new SamplesDto(s.Date, s.StepIntervalMs, s.TotalSteps,
+                SleepMapping.Json(s.StepSamples), SleepMapping.Json(s.ActivityZones), SleepMapping.Json(s.InactivityStamps)), "activity samples for that date", db, ct);
+        }).WithSummary("One day's minute steps (Polar drops repeated values), activity zones and inactivity stamps.");
+        return user;
+    }
+
+    private static Task<DailyActivity?> Find(PolarFlowDbContext db, string userId, DateOnly day, CancellationToken ct) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.DailyActivity, a => a.UserId == userId && a.Date == day, ct);
+
+    private static ActivityDto ToDto(DailyActivity a) => new(a.Date, a.Steps, a.Calories, a.ActiveCalories, a.ActiveDuration, a.InactiveDuration,
+        a.DailyActivityPercent, a.InactivityAlertCount, a.DistanceFromSteps);
+}

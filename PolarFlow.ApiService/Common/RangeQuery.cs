@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.Data;
+
+namespace PolarFlow.ApiService.Common;
+
+/// <summary>A list with the range it covers, as every list endpoint answers.</summary>
+public sealed record RangeList<T>(string UserId, DateOnly From, DateOnly To, int Count, IReadOnlyList<T> Items);
+
+public static class RangeQuery
+{
+    /// <summary>The common list endpoint: validate the range, 404 for an unknown user, run the query, map.</summary>
+    public static async Task<Results<Ok<RangeList<T>>, ProblemHttpResult>> ListAsync<TEntity, T>(
+        string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time,
+        Func<DateRange, IQueryable<TEntity>> query, Func<TEntity, T> map, CancellationToken ct, int maxDays = DateRange.MaxDays)
+    {
+        if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
+        if (range.To.DayNumber - range.From.DayNumber + 1 > maxDays)
+        {
+            return DateRange.Invalid(days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
+        }
+        if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+        var rows = await query(range).ToListAsync(ct);
+        return TypedResults.Ok(new RangeList<T>(userId, range.From, range.To, rows.Count, rows.Select(map).ToList()));
+    }
+
+    /// <summary>One record or a 404 that says whether the user or the record is missing.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> OneAsync<T>(string userId, T? found, string what, PolarFlowDbContext db, CancellationToken ct) where T : class =>
+        found is not null ? TypedResults.Ok(found)
+        : await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: $"No {what}", type: "https://polarflow.dev/problems/not-found")
+        : DateRange.UnknownUser(userId);
+
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.ApiService.Common;
+using PolarFlow.ApiService.Sleep;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Exercises;
+
+public static class ExercisesApi
+{
+    public sealed record ExerciseDto(string Id, DateTime? StartTime, int? StartTimeUtcOffsetMinutes, TimeSpan? Duration, string? Sport, string? DetailedSportInfo,
+        double? Distance, int? Calories, int? HeartRateAverage, int? HeartRateMaximum, double? TrainingLoad, double? CardioLoad, double? MuscleLoad, bool? HasRoute);
+    public sealed record ExerciseDetailDto(ExerciseDto Exercise, JsonElement? HeartRateZones, JsonElement? TrainingLoadPro);
+    public sealed record SeriesDto(int SampleType, int? RecordingRate, int Count, IReadOnlyList<double?> Values);
+    public sealed record RouteDto(string ExerciseId, int PointCount, JsonElement Points);
+
+    public static RouteGroupBuilder MapExercisesApi(this RouteGroupBuilder user)
+    {
+        user.MapGet("/exercises", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, days, from, to, db, time, r =>
+            {
+                var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+                return db.Exercises.AsNoTracking().Where(e => e.UserId == userId && e.StartTime >= start && e.StartTime < end).OrderBy(e => e.StartTime);
+            }, ToDto, ct))
+            .WithSummary("Training sessions by local start date (?days= or ?from=&to=).");
+
+        user.MapGet("/exercises/{id}", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == userId && x.ExerciseId == id, ct);
+            return await RangeQuery.OneAsync(userId, e is null ? null : new ExerciseDetailDto(ToDto(e), SleepMapping.Json(e.HeartRateZones), SleepMapping.Json(e.TrainingLoadPro)),
+                "such exercise", db, ct);
+        }).WithSummary("One session with heart-rate zones and Training Load Pro.");
+
+        user.MapGet("/exercises/{id}/samples", async (string userId, string id, int? type, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            var series = await db.ExerciseSamples.AsNoTracking().Where(s => s.UserId == userId && s.ExerciseId == id && (type == null || s.SampleType == type))
+                .OrderBy(s => s.SampleType).ToListAsync(ct);
+            var values = series.Select(s => s.Data.Split(',').Select(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : (double?)null).ToList())
+                .Zip(series, (v, s) => new SeriesDto(s.SampleType, s.RecordingRate, v.Count, v)).ToList();
+            return await RangeQuery.OneAsync(userId, series.Count == 0 ? null : values, "samples for that exercise", db, ct);
+        }).WithSummary("Sample series (?type=: 0 HR, 1 speed, 3 altitude, ...); null marks a sensor gap.");
+
+        user.MapGet("/exercises/{id}/route", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            var route = await db.ExerciseRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ExerciseId == id, ct);
+            return await RangeQuery.OneAsync(userId, route is null ? null : new RouteDto(id, route.PointCount, SleepMapping.Json(route.Points)!.Value), "route for that exercise", db, ct);
+        }).WithSummary("The GPS route: latitude, longitude, time since start.");
+        return user;
+    }
+
+    private static ExerciseDto ToDto(Exercise e) => new(e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration, e.Sport, e.DetailedSportInfo, e.Distance,
+        e.Calories, e.HeartRateAverage, e.HeartRateMaximum, e.TrainingLoad, e.CardioLoad, e.MuscleLoad, e.HasRoute);
+}

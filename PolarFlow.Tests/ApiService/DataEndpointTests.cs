@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.Tests.Infrastructure;
+
+namespace PolarFlow.Tests.ApiService;
+
+/// <summary>Every data endpoint serves what the real SyncWorker stored from the emulator.</summary>
+public sealed class DataEndpointTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task EveryDataEndpointServesWhatTheSyncStored()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        await using (var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N")))
+        {
+            var synced = await worker.ConnectAsync(polar, "synced-user");
+            await worker.EnqueueAsync(synced);
+            await worker.DrainAsync();
+        }
+        using var admin = api.CreateAdminClient();
+        const string u = "/api/v1/users/synced-user";
+        await using var db = api.Database.CreateDbContext();
+
+        async Task<JsonElement> Get(string path)
+        {
+            var response = await admin.GetAsync(u + path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        int Count(JsonElement list) => list.GetProperty("count").GetInt32();
+
+        Assert.Equal(await db.Sleep.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/sleep?days=60")));
+        Assert.Equal(await db.NightlyRecharge.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/nightly-recharge?days=60")));
+        var activity = await Get("/activity?days=60");
+        Assert.Equal(await db.DailyActivity.CountAsync(s => s.UserId == "synced-user"), Count(activity));
+        var day = activity.GetProperty("items")[0].GetProperty("date").GetString();
+        Assert.Equal(activity.GetProperty("items")[0].GetProperty("steps").GetInt32(), (await Get($"/activity/{day}")).GetProperty("steps").GetInt32());
+        Assert.Equal(JsonValueKind.Array, (await Get($"/activity/{day}/samples")).GetProperty("steps").ValueKind);
+
+        var exercises = await Get("/exercises?days=60");
+        Assert.Equal(await db.Exercises.CountAsync(s => s.UserId == "synced-user"), Count(exercises));
+        var run = exercises.GetProperty("items").EnumerateArray().First(e => e.GetProperty("sport").GetString() == "RUNNING").GetProperty("id").GetString();
+        Assert.Equal(5, (await Get($"/exercises/{run}")).GetProperty("heartRateZones").GetArrayLength());
+        var hr = (await Get($"/exercises/{run}/samples?type=0"))[0];
+        Assert.Equal(hr.GetProperty("count").GetInt32(), hr.GetProperty("values").GetArrayLength());
+        Assert.True((await Get($"/exercises/{run}/route")).GetProperty("pointCount").GetInt32() > 100);
+
+        var heartRate = await Get("/heart-rate?days=7");
+        Assert.InRange(Count(heartRate), 6, 7);
+        var hrDay = heartRate.GetProperty("items")[0].GetProperty("date").GetString();
+        Assert.InRange((await Get($"/heart-rate/{hrDay}")).GetProperty("count").GetInt32(), 250, 300);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(u + "/heart-rate?days=40")).StatusCode); // a large series is asked for in pieces
+
+        Assert.Equal(await db.CardioLoad.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/cardio-load?days=200")));
+        Assert.Equal(await db.SleepWiseAlertness.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/sleepwise/alertness?days=60")));
+        Assert.Equal(await db.SleepWiseBedtime.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/sleepwise/bedtime?days=60")));
+        Assert.Equal(await db.Spo2Tests.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/biosensing/spo2?days=60")));
+        var ecg = await Get("/biosensing/ecg?days=60");
+        Assert.Equal(await db.EcgTests.CountAsync(s => s.UserId == "synced-user"), Count(ecg));
+        var ecgId = ecg.GetProperty("items")[0].GetProperty("testTime").GetInt64();
+        Assert.Equal(50, (await Get($"/biosensing/ecg/{ecgId}")).GetProperty("samples").GetArrayLength());
+        Assert.Equal(await db.BodyTemperature.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/biosensing/body-temperature?days=60")));
+        Assert.Equal(await db.SkinTemperature.CountAsync(s => s.UserId == "synced-user"), Count(await Get("/biosensing/skin-temperature?days=60")));
+        var physical = await Get("/physical-info");
+        var latestWeight = await db.PhysicalInfo.Where(p => p.UserId == "synced-user").OrderByDescending(p => p.ModifiedAt).Select(p => p.Weight).FirstAsync();
+        Assert.Equal(latestWeight, physical.GetProperty("latest").GetProperty("weight").GetDouble());
+
+        var user = await Get("");
+        Assert.Equal("Connected", user.GetProperty("connectionState").GetString());
+        Assert.NotEqual(JsonValueKind.Null, user.GetProperty("firstDate").ValueKind);
+    }
+
+    [Fact]
+    public async Task DeletingAUserErasesEveryRowAndDeRegistersThemAtPolar()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        await using (var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N")))
+        {
+            await worker.ConnectAsync(polar, "leaving-user");
+            await worker.EnqueueAsync("leaving-user");
+            await worker.DrainAsync();
+        }
+        using var admin = api.CreateAdminClient();
+
+        var deleted = await admin.DeleteAsync("/api/v1/users/leaving-user");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await using var db = api.Database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(x => x.UserId == "leaving-user"));
+        Assert.False(await db.Sleep.AnyAsync(x => x.UserId == "leaving-user"));
+        Assert.False(await db.ExerciseSamples.AnyAsync(x => x.UserId == "leaving-user"));
+        Assert.False(await db.SyncJobs.AnyAsync(x => x.UserId == "leaving-user"));
+        var revoked = await Assert.ThrowsAsync<PolarFlow.AccessLink.AccessLinkException>(() => api.Emulator.Client().ListSleepAsync(polar.AccessToken));
+        Assert.Equal(PolarFlow.AccessLink.AccessLinkErrorKind.TokenRevoked, revoked.Kind);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/users/leaving-user")).StatusCode);
+    }
+}
