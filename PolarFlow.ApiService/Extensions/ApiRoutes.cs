@@ -24,7 +24,8 @@ public static class ApiRoutes
     public static WebApplication MapPolarFlowApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1, 0)).ReportApiVersions().Build();
-        var v1 = app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).RequireAuthorization().RequireUserAccess();
+        var v1 = app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).RequireAuthorization().RequireUserAccess()
+            .AddEndpointFilter<KeyRateLimit>();
 
         v1.MapKeysApi();
         v1.MapUsersApi();

@@ -23,6 +23,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddAuthorization(options => options.AddPolicy(UserAccess.ManagePolicy,
             policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole)));
         builder.Services.AddScoped<Keys.ApiKeyService>();
+        builder.Services.AddSingleton<KeyRateLimit>();
         builder.Services.AddApiVersioning(options =>
         {
             options.DefaultApiVersion = new Asp.Versioning.ApiVersion(1, 0);

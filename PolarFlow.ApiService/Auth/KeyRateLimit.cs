@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using StackExchange.Redis;
+
+namespace PolarFlow.ApiService.Auth;
+
+/// <summary>
+/// Per-key rate limiting, counted in Redis so every ApiService replica shares one budget per key: a fixed
+/// window (`PolarFlow:RateLimit:PermitsPerMinute`, default 600). Every answer says where the key stands
+/// (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`); past the limit, 429 with `Retry-After`.
+/// </summary>
+public sealed class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider time) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) is not { } keyId)
+        {
+            return await next(context);
+        }
+
+        var limit = configuration.GetValue("PolarFlow:RateLimit:PermitsPerMinute", 600);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var window = now / 60;
+        var key = $"{configuration["PolarFlow:RateLimit:Namespace"] ?? "polarflow"}:api-rate:{keyId}:{window}";
+        var db = redis.GetDatabase();
+        var used = await db.StringIncrementAsync(key);
+        if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
+        var reset = (window + 1) * 60 - now;
+
+        http.Response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["RateLimit-Remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        if (used > limit)
+        {
+            http.Response.Headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: 429, title: "Too many requests for this key",
+                detail: $"This key may make {limit} requests a minute; try again in {reset} s.", type: "https://polarflow.dev/problems/rate-limited");
+        }
+        return await next(context);
+    }
+}
