@@ -2,6 +2,7 @@ using Asp.Versioning;
 using PolarFlow.ApiService.Activity;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Exercises;
+using PolarFlow.ApiService.Export;
 using PolarFlow.ApiService.HeartRate;
 using PolarFlow.ApiService.Summaries;
 using PolarFlow.ApiService.Connect;
@@ -38,6 +39,7 @@ public static class ApiRoutes
         user.MapExercisesApi();
         user.MapHeartRateApi();
         user.MapSummaryApi();
+        user.MapExportApi();
 
         app.MapPolarWebhookApi();
         app.MapOpenApi();

@@ -67,6 +67,25 @@ public sealed class DataEndpointTests(ApiFactory api) : IClassFixture<ApiFactory
         var latestWeight = await db.PhysicalInfo.Where(p => p.UserId == "synced-user").OrderByDescending(p => p.ModifiedAt).Select(p => p.Weight).FirstAsync();
         Assert.Equal(latestWeight, physical.GetProperty("latest").GetProperty("weight").GetDouble());
 
+        // CSV exports: a header and one row per record (per sample for heart rate); no field here can hold a newline.
+        foreach (var (type, expected) in new[] {
+            ("sleep", await db.Sleep.CountAsync(s => s.UserId == "synced-user")),
+            ("nightly-recharge", await db.NightlyRecharge.CountAsync(s => s.UserId == "synced-user")),
+            ("activity", await db.DailyActivity.CountAsync(s => s.UserId == "synced-user")),
+            ("exercises", await db.Exercises.CountAsync(s => s.UserId == "synced-user")),
+            ("cardio-load", await db.CardioLoad.CountAsync(s => s.UserId == "synced-user" && s.Date >= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-59))),
+            ("heart-rate", (await db.ContinuousHeartRate.Where(s => s.UserId == "synced-user").Select(s => s.HeartRates.Length).ToListAsync()).Sum()) })
+        {
+            var response = await admin.GetAsync($"{u}/export/{type}.csv?days=60");
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            var rows = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+            Assert.True(expected == rows - 1, $"{type}.csv: {rows - 1} rows, expected {expected}");
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{u}/export/steps.csv")).StatusCode);
+        var sleepCsv = (await admin.GetStringAsync($"{u}/export/sleep.csv?days=60")).Split('\n');
+        Assert.StartsWith("Date,SleepStartTime,SleepEndTime,", sleepCsv[0]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\d,", sleepCsv[1]);
+
         var user = await Get("");
         Assert.Equal("Connected", user.GetProperty("connectionState").GetString());
         Assert.NotEqual(JsonValueKind.Null, user.GetProperty("firstDate").ValueKind);
