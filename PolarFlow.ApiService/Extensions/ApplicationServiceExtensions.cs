@@ -30,12 +30,7 @@ public static class ApplicationServiceExtensions
             options.ReportApiVersions = true;
             options.ApiVersionReader = new Asp.Versioning.UrlSegmentApiVersionReader();
         });
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "PolarFlow API";
-            document.Info.Description = "Polar data kept forever, with analytics. Send an API key as X-API-Key or Authorization: Bearer.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
 
         builder.Services.AddAccessLink();
         builder.Services.AddSingleton<ConnectState>();

@@ -7,8 +7,7 @@ namespace PolarFlow.Tests.AccessLink;
 /// <summary>The emulator's exercise files are what their formats say: Garmin's FIT SDK decodes the FIT file.</summary>
 public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<EmulatorFactory>
 {
-    private static readonly string FitCheck = Path.Combine(RepositoryRoot.Path, "tools", "fit-check");
-    private static readonly SemaphoreSlim NpmLock = new(1, 1);
+    private static readonly string FitCheck = NodeTools.Folder("fit-check");
 
     [Theory]
     [InlineData("RUNNING", "running")]
@@ -71,7 +70,7 @@ public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<
 
     private static async Task<JsonElement> DecodeAsync(byte[] fit)
     {
-        await EnsureSdkAsync();
+        await NodeTools.EnsureInstalledAsync("fit-check", Path.Combine("@garmin", "fitsdk"));
         var file = Path.Combine(Path.GetTempPath(), $"polarflow-{Guid.NewGuid():N}.fit");
         await File.WriteAllBytesAsync(file, fit);
         try
@@ -83,22 +82,6 @@ public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    /// <summary>Installs the pinned @garmin/fitsdk from the lock file once (npm is reachable wherever the tests run).</summary>
-    private static async Task EnsureSdkAsync()
-    {
-        await NpmLock.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(FitCheck, "node_modules", "@garmin", "fitsdk"))) return;
-            var install = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], workingDirectory: FitCheck, timeout: TimeSpan.FromMinutes(3));
-            Assert.True(install.ExitCode == 0, "npm ci in tools/fit-check failed:\n" + install.Output);
-        }
-        finally
-        {
-            NpmLock.Release();
         }
     }
 }

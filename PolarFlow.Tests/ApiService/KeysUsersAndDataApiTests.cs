@@ -123,6 +123,22 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.DoesNotContain(paths, p => p.Contains("webhooks"));
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("<html", await docs.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+
+        // A standard linter (Redocly's recommended rules) finds no error in the document.
+        await NodeTools.EnsureInstalledAsync("openapi-lint", Path.Combine("@redocly", "cli"));
+        var file = Path.Combine(Path.GetTempPath(), $"polarflow-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document.GetRawText());
+        try
+        {
+            var lint = await ProcessRunner.RunAsync("node", [Path.Combine("node_modules", "@redocly", "cli", "bin", "cli.js"), "lint", file],
+                workingDirectory: NodeTools.Folder("openapi-lint"));
+            Assert.True(lint.ExitCode == 0, "redocly lint:\n" + lint.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private HttpClient Client(string key)
