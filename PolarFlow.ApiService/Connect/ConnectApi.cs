@@ -13,15 +13,26 @@ public static class ConnectApi
 
     public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        api.MapPost("/users/{userId}/polar/authorize", async (string userId, AuthorizeRequest? request, PolarConnectService connect) =>
+        api.MapPost("/users/{userId}/polar/authorize", async Task<Results<Ok<AuthorizeResponse>, ProblemHttpResult>> (string userId, AuthorizeRequest? request,
+            PolarConnectService connect, Microsoft.Extensions.Options.IOptions<Extensions.DeploymentOptions> deployment) =>
         {
+            if (request?.ReturnUrl is { } back && !deployment.Value.ReturnUrlAllowed(back))
+            {
+                return Common.DateRange.Invalid("returnUrl", "returnUrl is not on PolarFlow:ReturnUrlAllowList.");
+            }
             var (url, expires) = await connect.StartAsync(userId, request?.ReturnUrl);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));
         }).WithSummary("Start connecting a Polar account to this user: open the returned URL in the user's browser (valid 10 minutes, once).");
 
-        api.MapPost("/polar/authorize", async (AuthorizeRequest? request, PolarConnectService connect) =>
+        api.MapPost("/polar/authorize", async Task<Results<Ok<AuthorizeResponse>, ProblemHttpResult>> (AuthorizeRequest? request, PolarConnectService connect,
+            Microsoft.Extensions.Options.IOptions<Extensions.DeploymentOptions> deployment) =>
         {
-            var (url, expires) = await connect.StartAsync(null, request?.ReturnUrl);
+            if (deployment.Value.Saas)
+            {
+                return TypedResults.Problem(statusCode: 400, title: "Choose the user", detail: "With DEPLOYMENT_MODE=saas, connect through /api/v1/users/{userId}/polar/authorize.",
+                    type: "https://polarflow.dev/problems/saas-user-id");
+            }
+            var (url, expires) = await connect.StartAsync(null, null);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));
         }).RequireAuthorization(Auth.UserAccess.ManagePolicy).WithSummary("Self-hosted: connect a Polar account whose Polar user id becomes its user id.");
 
@@ -37,7 +48,8 @@ public static class ConnectApi
         }).WithSummary("Import a Polar access token obtained elsewhere (the brief's `polar-flow auth`); it is stored encrypted and never shown again.");
 
         // Polar sends the browser here; the single-use state is what authenticates the request.
-        app.MapGet("/oauth/polar/callback", async (string? code, string? state, string? error, PolarConnectService connect, IConfiguration configuration, CancellationToken ct) =>
+        app.MapGet("/oauth/polar/callback", async (string? code, string? state, string? error, PolarConnectService connect,
+            Microsoft.Extensions.Options.IOptions<Extensions.DeploymentOptions> deployment, CancellationToken ct) =>
         {
             if (error is not null)
             {
@@ -52,8 +64,7 @@ public static class ConnectApi
             try
             {
                 var done = await connect.CompleteAsync(code, state, ct);
-                var allowed = configuration.GetSection("PolarFlow:ReturnUrlAllowList").Get<string[]>() ?? [];
-                if (done.ReturnUrl is { } back && allowed.Any(prefix => back.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                if (done.ReturnUrl is { } back && deployment.Value.ReturnUrlAllowed(back))
                 {
                     return Results.Redirect(back);
                 }

@@ -32,6 +32,9 @@ public static class ApplicationServiceExtensions
         });
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
 
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<DeploymentOptions>, DeploymentOptions.Setup>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DeploymentOptions>, DeploymentOptions.Setup>();
+        builder.Services.AddOptions<DeploymentOptions>().ValidateOnStart();
         builder.Services.AddAccessLink();
         builder.Services.AddSingleton<ConnectState>();
         builder.Services.AddScoped<PolarConnectService>();

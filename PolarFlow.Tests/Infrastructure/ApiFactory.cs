@@ -13,7 +13,7 @@ namespace PolarFlow.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetime
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
     public const string WebhookSecret = "test-webhook-secret";
 
     public TestDatabase Database { get; } = new();

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using PolarFlow.Tests.Infrastructure;
+
+namespace PolarFlow.Tests.ApiService;
+
+public sealed class DeploymentModeTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public void SaasRefusesToStartWithoutItsSecretsAndSaysWhich()
+    {
+        using var saas = api.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("DEPLOYMENT_MODE", "saas");
+            b.UseSetting("PolarFlow:AdminApiKey", "short");
+            b.UseSetting("PolarFlow:ReturnUrlAllowList:0", "");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => saas.CreateClient());
+
+        var message = error.ToString();
+        Assert.Contains("DEPLOYMENT_MODE=saas needs", message);
+        Assert.Contains("PolarFlow:AdminApiKey", message);
+    }
+
+    [Fact]
+    public void AnUnknownModeIsRefused()
+    {
+        using var odd = api.WithWebHostBuilder(b => b.UseSetting("DEPLOYMENT_MODE", "cloud"));
+        Assert.Contains("use self_hosted or saas", Assert.ThrowsAny<Exception>(() => odd.CreateClient()).ToString());
+    }
+
+    [Fact]
+    public async Task SaasChecksReturnUrlsAndNeedsTheCallersUserIds()
+    {
+        using var saas = api.WithWebHostBuilder(b => b.UseSetting("DEPLOYMENT_MODE", "saas"));
+        using var admin = saas.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.AdminKey);
+
+        var listed = await admin.PostAsJsonAsync("/api/v1/users/tenant-7/polar/authorize", new { ReturnUrl = "https://app.example.com/done" });
+        var unlisted = await admin.PostAsJsonAsync("/api/v1/users/tenant-7/polar/authorize", new { ReturnUrl = "https://evil.example.net/" });
+        var anonymousAccount = await admin.PostAsync("/api/v1/polar/authorize", null);
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unlisted.StatusCode);
+        Assert.Contains("returnUrl", await unlisted.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, anonymousAccount.StatusCode);
+    }
+}
