@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 require_dotnet
 ensure_local_servers
 dotnet build bench/PolarFlow.Bench -c Release -nologo -v quiet >/dev/null
-dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- "${1:-100}" 2>&1 | grep -v '^\(info\|warn\|      \)'
+dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- sync "${1:-100}" 2>&1 | grep -v '^\(info\|warn\|      \)'

@@ -39,8 +39,9 @@ public sealed class TestServers
 
     public string Redis { get; private set; } = "";
 
+    /// <summary>A pooled connection string for a database (only the template must not be pooled: it is cloned).</summary>
     public string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, Pooling = true }.ConnectionString;
 
     /// <summary>A new, migrated database of its own (a clone of the template, ~50 ms).</summary>
     public async Task<string> CreateDatabaseAsync()

@@ -1,5 +1,13 @@
 using PolarFlow.Bench;
 
-// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- [users=100]
-var users = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100;
-await SyncBenchmark.RunAsync(users);
+// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- sync [users=100]
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- api <path to PolarFlow.ApiService.dll>
+if (args is ["api", var apiDll])
+{
+    await ApiBenchmark.RunAsync(apiDll);
+}
+else
+{
+    var users = args is ["sync", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100;
+    await SyncBenchmark.RunAsync(users);
+}
