@@ -11,6 +11,7 @@ if [ -z "${POLARFLOW_TEST_POSTGRES:-}" ] || [ -z "${POLARFLOW_TEST_REDIS:-}" ]; 
   ensure_local_servers
 fi
 ensure_node
+ensure_php
 restore_tools
 
 echo "==> dotnet build"

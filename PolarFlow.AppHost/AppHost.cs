@@ -30,6 +30,9 @@ var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithHttpHealthCheck("/health");
 polar.Apply(worker);
 
+// An optional Laravel front end that finds the API through service discovery (PolarFlow:Laravel:Path).
+LaravelApp.Add(builder, api, infrastructure, adminKey);
+
 if (builder.ExecutionContext.IsRunMode)
 {
     builder.Services.AddHostedService<PolarFlow.AppHost.ReadinessReporter>();

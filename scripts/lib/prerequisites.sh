@@ -8,6 +8,21 @@ as_root() {
   fi
 }
 
+apt_updated=""
+
+# apt_install "what it is for" package...: installs the packages, or says how to and stops.
+apt_install() {
+  local purpose=$1; shift
+  if command -v apt-get >/dev/null 2>&1 && as_root true; then
+    echo "==> Installing $purpose (apt-get install $*)"
+    if [ -z "$apt_updated" ]; then as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q; apt_updated=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+  else
+    echo "PolarFlow needs $purpose. Install it with:  sudo apt-get install -y $*" >&2
+    exit 1
+  fi
+}
+
 require_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "PolarFlow needs the .NET 10 SDK (global.json pins 10.0.401 or a later feature band): https://dot.net/download" >&2
@@ -32,30 +47,17 @@ local_servers_present() {
 
 # The machine's own PostgreSQL and Redis servers (the AppHost's local mode and the tests start them).
 ensure_local_servers() {
-  local_servers_present && return 0
-  local install="apt-get install -y postgresql redis-server"
-  if command -v apt-get >/dev/null 2>&1 && as_root true; then
-    echo "==> Installing the PostgreSQL and Redis server packages ($install)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive $install -q
-  else
-    echo "PolarFlow needs PostgreSQL and Redis. Install the servers with:  sudo $install" >&2
-    echo "(or on another system: the postgresql server with initdb, and redis-server; or run Docker/Podman)" >&2
-    exit 1
-  fi
+  local_servers_present || apt_install "the PostgreSQL and Redis servers" postgresql redis-server
 }
 
-# Node.js and npm: the tests decode the emulator's FIT files with Garmin's own SDK (tools/fit-check).
+# Node.js and npm: the tests decode the emulator's FIT files with Garmin's SDK and lint the OpenAPI document.
 ensure_node() {
-  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
-  if command -v apt-get >/dev/null 2>&1 && as_root true; then
-    echo "==> Installing Node.js and npm (apt-get install nodejs npm)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
-  else
-    echo "The tests need Node.js and npm. Install them with:  sudo apt-get install -y nodejs npm" >&2
-    exit 1
-  fi
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install "Node.js and npm" nodejs npm
+}
+
+# PHP's CLI: the tests run a PHP stand-in for a Laravel app through the AppHost.
+ensure_php() {
+  command -v php >/dev/null 2>&1 || apt_install "PHP's command line" php-cli
 }
 
 restore_tools() {
