@@ -12,11 +12,14 @@ var polar = PolarSource.Add(builder);
 
 // The admin API key: generated once and kept in the AppHost's user secrets (the dashboard shows it).
 var adminKey = builder.AddParameter("admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// Encrypts the token-encryption key ring at rest (both services read it), generated and kept the same way.
+var keyRingKey = builder.AddParameter("keyring-encryption-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
 
 var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("API_PORT", 8000))
     .WithInfrastructure(infrastructure)
     .WithEnvironment("PolarFlow__AdminApiKey", adminKey)
+    .WithEnvironment("PolarFlow__KeyRingEncryptionKey", keyRingKey)
     .WithHttpHealthCheck("/health");
 api.WithEnvironment("PolarFlow__PublicBaseUrl", api.GetEndpoint("http")) // Polar's OAuth callback comes back here
     .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated ? "true" : "false");
@@ -27,6 +30,7 @@ var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithInfrastructure(infrastructure)
     .WithReference(api)
     .WaitFor(api) // the ApiService migrates the schema first
+    .WithEnvironment("PolarFlow__KeyRingEncryptionKey", keyRingKey)
     .WithHttpHealthCheck("/health");
 polar.Apply(worker);
 

@@ -17,9 +17,13 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddPolarFlowData(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<PolarFlowDbContext>(ConnectionName, configureDbContextOptions: options => PolarFlowDbContext.ConfigureOptions(options));
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("PolarFlow")
             .PersistKeysToDbContext<PolarFlowDbContext>();
+        if (KeyRingEncryption.KeyFrom(builder.Configuration) is { } keyRingKey)
+        {
+            dataProtection.AddKeyManagementOptions(options => options.XmlEncryptor = new KeyRingEncryption(keyRingKey));
+        }
         builder.Services.AddSingleton<PolarTokenProtector>();
         builder.Services.AddScoped<Sync.SyncJobQueue>();
         return builder;

@@ -37,6 +37,8 @@ public sealed class DeploymentOptions
                 problems.Add($"{Auth.ApiKeyAuthentication.AdminKeySetting} must be set to a key of at least 32 characters");
             if (options.ReturnUrlAllowList.Length == 0)
                 problems.Add("PolarFlow:ReturnUrlAllowList must name the front end's return URLs (e.g. PolarFlow__ReturnUrlAllowList__0=https://app.example.com/)");
+            if (Data.KeyRingEncryption.KeyFrom(configuration) is null)
+                problems.Add($"{Data.KeyRingEncryption.Setting} must hold the key that encrypts the token-encryption key ring at rest (32 bytes, base64)");
             if (string.IsNullOrEmpty(configuration[Connect.PolarConnectService.PublicBaseUrlSetting]))
                 problems.Add($"{Connect.PolarConnectService.PublicBaseUrlSetting} must be the public address Polar redirects to");
             return problems.Count == 0 ? ValidateOptionsResult.Success

@@ -22,6 +22,29 @@ public sealed class DeploymentModeTests(ApiFactory api) : IClassFixture<ApiFacto
         var message = error.ToString();
         Assert.Contains("DEPLOYMENT_MODE=saas needs", message);
         Assert.Contains("PolarFlow:AdminApiKey", message);
+        Assert.Contains("PolarFlow:KeyRingEncryptionKey", message);
+    }
+
+    [Fact]
+    public async Task WithAKeyRingKeyTheKeyRingIsEncryptedAtRestAndTokensStillRoundTrip()
+    {
+        var keyRingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var own = new ApiFactory();
+        await own.InitializeAsync();
+        using var encrypted = own.WithWebHostBuilder(b => b.UseSetting("PolarFlow:KeyRingEncryptionKey", keyRingKey));
+        using var admin = encrypted.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.AdminKey);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/v1/users/ring-user/polar/token", new { AccessToken = "token-under-the-ring" })).StatusCode);
+
+        await using var db = own.Database.CreateDbContext();
+        var ring = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys);
+        Assert.NotEmpty(ring);
+        Assert.All(ring, k => Assert.Contains("polarflowEncryptedKey", k.Xml));
+        Assert.All(ring, k => Assert.DoesNotContain("<masterKey", k.Xml));
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserId == "ring-user");
+        var protector = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PolarFlow.Data.PolarTokenProtector>(encrypted.Services);
+        Assert.Equal("token-under-the-ring", protector.Unprotect(user.EncryptedAccessToken!));
     }
 
     [Fact]
@@ -34,7 +57,11 @@ public sealed class DeploymentModeTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task SaasChecksReturnUrlsAndNeedsTheCallersUserIds()
     {
-        using var saas = api.WithWebHostBuilder(b => b.UseSetting("DEPLOYMENT_MODE", "saas"));
+        using var saas = api.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("DEPLOYMENT_MODE", "saas");
+            b.UseSetting("PolarFlow:KeyRingEncryptionKey", Convert.ToBase64String(new byte[32]));
+        });
         using var admin = saas.CreateClient();
         admin.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.AdminKey);
 
