@@ -9,7 +9,7 @@ internal static class RecoveryModel
         // Load relative to a typical two days, so an ordinary week keeps the athlete near their own baseline.
         var recentLoad = before.TakeLast(2).Sum(d => d.CardioLoad.Load) - 90;
         var sleepShortfall = Math.Max(0, 450 - sleep.TotalMinutes) / 60.0;
-        var lnRmssd = athlete.BaseLnRmssd - 0.0012 * recentLoad - 0.05 * sleepShortfall - (ill ? 0.38 : 0) + (rng.NextDouble() - 0.5) * 0.12;
+        var lnRmssd = athlete.BaseLnRmssd - 0.0012 * recentLoad - 0.05 * sleepShortfall - (ill ? 0.5 : 0) + (rng.NextDouble() - 0.5) * 0.12;
         var hrv = (int)Math.Round(Math.Exp(lnRmssd));
         var restingHr = (int)Math.Round(SyntheticAthlete.RestingHr + 0.01 * recentLoad + (ill ? 7 : 0) + rng.Next(-1, 2));
         var breathing = Math.Round(14.0 + (ill ? 1.6 : 0) + (rng.NextDouble() - 0.5) * 0.6, 1);

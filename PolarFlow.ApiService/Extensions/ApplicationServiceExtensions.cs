@@ -30,7 +30,7 @@ public static class ApplicationServiceExtensions
             options.ReportApiVersions = true;
             options.ApiVersionReader = new Asp.Versioning.UrlSegmentApiVersionReader();
         });
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentInfo>().AddSchemaTransformer<OpenApiExamples>());
 
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<DeploymentOptions>, DeploymentOptions.Setup>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DeploymentOptions>, DeploymentOptions.Setup>();

@@ -124,6 +124,7 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("<html", await docs.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
+        Assert.Equal(81, document.GetProperty("components").GetProperty("schemas").GetProperty("SleepDto").GetProperty("examples")[0].GetProperty("sleepScore").GetInt32());
 
         // A standard linter (Redocly's recommended rules) finds no error in the document.
         await NodeTools.EnsureInstalledAsync("openapi-lint", Path.Combine("@redocly", "cli"));
