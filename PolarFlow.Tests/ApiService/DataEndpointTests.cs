@@ -115,4 +115,36 @@ public sealed class DataEndpointTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Equal(PolarFlow.AccessLink.AccessLinkErrorKind.TokenRevoked, revoked.Kind);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/users/leaving-user")).StatusCode);
     }
+
+    [Fact]
+    public async Task DeletingAUserWhileTheirSyncRunsLeavesNoRowsBehind()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        await using var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
+        await worker.ConnectAsync(polar, "deleted-mid-sync");
+        await worker.EnqueueAsync("deleted-mid-sync");
+        await api.Emulator.AdminAsync(HttpMethod.Put, "/admin/faults", new { LatencyMilliseconds = 150 }); // a slow Polar: the job takes seconds
+        try
+        {
+            var running = worker.Runner.RunNextAsync("slow-worker", CancellationToken.None);
+            for (var i = 0; i < 100 && !worker.CallsByToken.ContainsKey(polar.AccessToken); i++) await Task.Delay(50);
+            await Task.Delay(500); // some steps have written by now
+
+            using var admin = api.CreateAdminClient();
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/v1/users/deleted-mid-sync")).StatusCode);
+            await running; // the rest of the job finds its user gone: its writes fail, nothing is left behind
+        }
+        finally
+        {
+            await api.Emulator.AdminAsync(HttpMethod.Put, "/admin/faults", new { });
+        }
+
+        await using var db = api.Database.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+        Assert.False(await db.Sleep.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+        Assert.False(await db.DailyActivity.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+        Assert.False(await db.Exercises.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+        Assert.False(await db.SyncCursors.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+        Assert.False(await db.SyncJobs.AnyAsync(x => x.UserId == "deleted-mid-sync"));
+    }
 }
