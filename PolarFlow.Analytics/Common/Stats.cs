@@ -1,0 +1,39 @@
+namespace PolarFlow.Analytics.Common;
+
+/// <summary>The statistics every method uses, in one place (sample SD, median, MAD, least-squares slope).</summary>
+public static class Stats
+{
+    public static double Mean(IReadOnlyList<double> xs) => xs.Average();
+
+    /// <summary>Sample standard deviation (n − 1); null for fewer than two values.</summary>
+    public static double? SampleSd(IReadOnlyList<double> xs)
+    {
+        if (xs.Count < 2) return null;
+        var mean = xs.Average();
+        return Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Count - 1));
+    }
+
+    public static double Median(IReadOnlyList<double> xs)
+    {
+        var sorted = xs.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Median absolute deviation from the median (unscaled).</summary>
+    public static double Mad(IReadOnlyList<double> xs)
+    {
+        var median = Median(xs);
+        return Median(xs.Select(x => Math.Abs(x - median)).ToArray());
+    }
+
+    /// <summary>Least-squares slope of y over x; null for fewer than two points or no spread in x.</summary>
+    public static double? Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        if (points.Count < 2) return null;
+        var mx = points.Average(p => p.X);
+        var my = points.Average(p => p.Y);
+        var sxx = points.Sum(p => (p.X - mx) * (p.X - mx));
+        return sxx == 0 ? null : points.Sum(p => (p.X - mx) * (p.Y - my)) / sxx;
+    }
+}
