@@ -73,7 +73,7 @@ public sealed class AccessLinkTransport(HttpClient http, IEnumerable<IRateLimitO
             $"{request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}: {Truncate(body)}", LastRateLimit);
     }
 
-    public static T Read<T>(JsonElement element, HttpRequestMessage? request = null) where T : class
+    public static T Read<T>(JsonElement element) where T : class
     {
         try
         {
@@ -86,7 +86,7 @@ public sealed class AccessLinkTransport(HttpClient http, IEnumerable<IRateLimitO
     }
 
     public static List<T> ReadList<T>(JsonElement? element) where T : class =>
-        element is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray().Select(e => Read<T>(e)).ToList() : [];
+        element is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray().Select(Read<T>).ToList() : [];
 
     private static string Truncate(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }

@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using PolarFlow.ApiService.Common;
-using PolarFlow.ApiService.Sleep;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
@@ -22,21 +22,21 @@ public static class ActivityApi
         user.MapGet("/activity/{date}", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
             DateRange.TryDate(date, out var day)
                 ? (IResult)await RangeQuery.OneAsync(userId, (await Find(db, userId, day, ct)) is { } a ? ToDto(a) : null, "activity for that date", db, ct)
-                : DateRange.Invalid("date", "date must be YYYY-MM-DD."))
+                : Problems.Invalid("date", "date must be YYYY-MM-DD."))
             .WithSummary("One day's activity summary.");
 
         user.MapGet("/activity/{date}/samples", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return (IResult)DateRange.Invalid("date", "date must be YYYY-MM-DD.");
-            var s = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.ActivitySamples, x => x.UserId == userId && x.Date == day, ct);
+            if (!DateRange.TryDate(date, out var day)) return (IResult)Problems.Invalid("date", "date must be YYYY-MM-DD.");
+            var s = await db.ActivitySamples.SingleOrDefaultAsync(x => x.UserId == userId && x.Date == day, ct);
             return await RangeQuery.OneAsync(userId, s is null ? null : new SamplesDto(s.Date, s.StepIntervalMs, s.TotalSteps,
-                SleepMapping.Json(s.StepSamples), SleepMapping.Json(s.ActivityZones), SleepMapping.Json(s.InactivityStamps)), "activity samples for that date", db, ct);
+                JsonColumn.Parse(s.StepSamples), JsonColumn.Parse(s.ActivityZones), JsonColumn.Parse(s.InactivityStamps)), "activity samples for that date", db, ct);
         }).WithSummary("One day's minute steps (Polar drops repeated values), activity zones and inactivity stamps.");
         return user;
     }
 
     private static Task<DailyActivity?> Find(PolarFlowDbContext db, string userId, DateOnly day, CancellationToken ct) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.DailyActivity, a => a.UserId == userId && a.Date == day, ct);
+        db.DailyActivity.SingleOrDefaultAsync(a => a.UserId == userId && a.Date == day, ct);
 
     private static ActivityDto ToDto(DailyActivity a) => new(a.Date, a.Steps, a.Calories, a.ActiveCalories, a.ActiveDuration, a.InactiveDuration,
         a.DailyActivityPercent, a.InactivityAlertCount, a.DistanceFromSteps);

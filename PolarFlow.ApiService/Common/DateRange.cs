@@ -38,16 +38,9 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     public static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    public static ProblemHttpResult Invalid(string parameter, string detail) =>
-        TypedResults.Problem(statusCode: 400, title: $"Invalid {parameter}", detail: detail, type: "https://polarflow.dev/problems/validation",
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
-
-    public static ProblemHttpResult UnknownUser(string userId) =>
-        TypedResults.Problem(statusCode: 404, title: "Unknown user", detail: $"There is no user '{userId}'.", type: "https://polarflow.dev/problems/not-found");
-
     private static bool Fail(string parameter, string detail, out ProblemHttpResult? problem)
     {
-        problem = Invalid(parameter, detail);
+        problem = Problems.Invalid(parameter, detail);
         return false;
     }
 }

@@ -17,9 +17,9 @@ public static class RangeQuery
         if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
         if (range.To.DayNumber - range.From.DayNumber + 1 > maxDays)
         {
-            return DateRange.Invalid(days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
+            return Problems.Invalid(days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
         }
-        if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+        if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
         var rows = await query(range).ToListAsync(ct);
         return TypedResults.Ok(new RangeList<T>(userId, range.From, range.To, rows.Count, rows.Select(map).ToList()));
     }
@@ -28,7 +28,7 @@ public static class RangeQuery
     public static async Task<Results<Ok<T>, ProblemHttpResult>> OneAsync<T>(string userId, T? found, string what, PolarFlowDbContext db, CancellationToken ct) where T : class =>
         found is not null ? TypedResults.Ok(found)
         : await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: $"No {what}", type: "https://polarflow.dev/problems/not-found")
-        : DateRange.UnknownUser(userId);
+        : Problems.UnknownUser(userId);
 
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -18,7 +18,7 @@ public static class ConnectApi
         {
             if (request?.ReturnUrl is { } back && !deployment.Value.ReturnUrlAllowed(back))
             {
-                return Common.DateRange.Invalid("returnUrl", "returnUrl is not on PolarFlow:ReturnUrlAllowList.");
+                return Common.Problems.Invalid("returnUrl", "returnUrl is not on PolarFlow:ReturnUrlAllowList.");
             }
             var (url, expires) = await connect.StartAsync(userId, request?.ReturnUrl);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));

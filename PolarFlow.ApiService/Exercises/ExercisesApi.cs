@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Common;
-using PolarFlow.ApiService.Sleep;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
@@ -28,7 +27,7 @@ public static class ExercisesApi
         user.MapGet("/exercises/{id}", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == userId && x.ExerciseId == id, ct);
-            return await RangeQuery.OneAsync(userId, e is null ? null : new ExerciseDetailDto(ToDto(e), SleepMapping.Json(e.HeartRateZones), SleepMapping.Json(e.TrainingLoadPro)),
+            return await RangeQuery.OneAsync(userId, e is null ? null : new ExerciseDetailDto(ToDto(e), JsonColumn.Parse(e.HeartRateZones), JsonColumn.Parse(e.TrainingLoadPro)),
                 "such exercise", db, ct);
         }).WithSummary("One session with heart-rate zones and Training Load Pro.");
 
@@ -44,7 +43,7 @@ public static class ExercisesApi
         user.MapGet("/exercises/{id}/route", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var route = await db.ExerciseRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ExerciseId == id, ct);
-            return await RangeQuery.OneAsync(userId, route is null ? null : new RouteDto(id, route.PointCount, SleepMapping.Json(route.Points)!.Value), "route for that exercise", db, ct);
+            return await RangeQuery.OneAsync(userId, route is null ? null : new RouteDto(id, route.PointCount, JsonColumn.Parse(route.Points)!.Value), "route for that exercise", db, ct);
         }).WithSummary("The GPS route: latitude, longitude, time since start.");
         return user;
     }

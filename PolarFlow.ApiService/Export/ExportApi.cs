@@ -21,9 +21,9 @@ public static partial class ExportApi
         user.MapGet("/export/{type}.csv", async (string userId, string type, string? days, string? from, string? to, HttpContext http,
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
-            if (!Types.Contains(type)) return DateRange.Invalid("type", $"type is one of: {string.Join(", ", Types)}.");
+            if (!Types.Contains(type)) return Problems.Invalid("type", $"type is one of: {string.Join(", ", Types)}.");
             if (!DateRange.TryParse(days, from, to, time, out var r, out var problem)) return problem!;
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
 
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{userId}-{type}-{r.From:yyyy-MM-dd}-{r.To:yyyy-MM-dd}.csv\"";

@@ -22,7 +22,7 @@ public static class HeartRateApi
 
         user.MapGet("/heart-rate/{date}", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return (IResult)DateRange.Invalid("date", "date must be YYYY-MM-DD.");
+            if (!DateRange.TryDate(date, out var day)) return (IResult)Problems.Invalid("date", "date must be YYYY-MM-DD.");
             var found = await db.ContinuousHeartRate.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId && d.Date == day, ct);
             return await RangeQuery.OneAsync(userId, found is null ? null : ToDto(found), "heart rate for that date", db, ct);
         }).WithSummary("One day's continuous heart rate samples (device time).");

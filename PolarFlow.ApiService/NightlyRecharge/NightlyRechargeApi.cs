@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Common;
-using PolarFlow.ApiService.Sleep;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.NightlyRecharge;
@@ -20,7 +19,7 @@ public static class NightlyRechargeApi
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var nights = await db.NightlyRecharge.AsNoTracking().Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To)
                 .OrderBy(r => r.Date).ToListAsync(ct);
             return TypedResults.Ok(new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList()));
@@ -28,14 +27,14 @@ public static class NightlyRechargeApi
 
         user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return DateRange.Invalid("date", "date must be YYYY-MM-DD.");
+            if (!DateRange.TryDate(date, out var day)) return Problems.Invalid("date", "date must be YYYY-MM-DD.");
             var night = await db.NightlyRecharge.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Date == day, ct);
             if (night is null)
             {
                 return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No nightly recharge for that date",
-                    type: "https://polarflow.dev/problems/not-found") : DateRange.UnknownUser(userId);
+                    type: "https://polarflow.dev/problems/not-found") : Problems.UnknownUser(userId);
             }
-            return TypedResults.Ok(new RechargeDetailDto(ToDto(night), SleepMapping.Json(night.HrvSamples), SleepMapping.Json(night.BreathingSamples)));
+            return TypedResults.Ok(new RechargeDetailDto(ToDto(night), JsonColumn.Parse(night.HrvSamples), JsonColumn.Parse(night.BreathingSamples)));
         }).WithSummary("One night's recharge with its HRV and breathing samples.");
         return user;
     }

@@ -13,7 +13,7 @@ public static class SleepApi
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return DateRange.UnknownUser(userId);
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var nights = await db.Sleep.AsNoTracking().Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
                 .OrderBy(s => s.Date).ToListAsync(ct);
             return TypedResults.Ok(new SleepListDto(userId, range.From, range.To, nights.Count, nights.Select(n => n.ToDto()).ToList()));
@@ -21,14 +21,14 @@ public static class SleepApi
 
         user.MapGet("/sleep/{date}", async Task<Results<Ok<SleepDetailDto>, ProblemHttpResult>> (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return DateRange.Invalid("date", "date must be YYYY-MM-DD.");
+            if (!DateRange.TryDate(date, out var day)) return Problems.Invalid("date", "date must be YYYY-MM-DD.");
             var night = await db.Sleep.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId && s.Date == day, ct);
             if (night is null)
             {
                 return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No sleep for that date",
-                    type: "https://polarflow.dev/problems/not-found") : DateRange.UnknownUser(userId);
+                    type: "https://polarflow.dev/problems/not-found") : Problems.UnknownUser(userId);
             }
-            return TypedResults.Ok(new SleepDetailDto(night.ToDto(), SleepMapping.Json(night.Hypnogram), SleepMapping.Json(night.HeartRateSamples)));
+            return TypedResults.Ok(new SleepDetailDto(night.ToDto(), JsonColumn.Parse(night.Hypnogram), JsonColumn.Parse(night.HeartRateSamples)));
         }).WithSummary("One night with its hypnogram (`HH:MM` → stage) and heart-rate samples.");
         return user;
     }

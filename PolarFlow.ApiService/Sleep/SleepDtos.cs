@@ -21,6 +21,4 @@ public static class SleepMapping
     /// <summary>PostgreSQL keeps the instant; the offset Polar sent is kept beside it and restored here.</summary>
     public static DateTimeOffset? At(DateTimeOffset? instant, int? offsetMinutes) =>
         instant is { } t && offsetMinutes is { } m ? t.ToOffset(TimeSpan.FromMinutes(m)) : instant;
-
-    public static JsonElement? Json(string? jsonb) => jsonb is null ? null : JsonDocument.Parse(jsonb).RootElement.Clone();
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Common;
-using PolarFlow.ApiService.Sleep;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
@@ -34,7 +33,7 @@ public static class SummaryApi
         user.MapGet("/sleepwise/alertness", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, days, from, to, db, time, r => db.SleepWiseAlertness.AsNoTracking()
                     .Where(a => a.UserId == userId && a.PeriodStartTime >= RangeQuery.StartOf(r.From) && a.PeriodStartTime < RangeQuery.StartOf(r.To.AddDays(1))).OrderBy(a => a.PeriodStartTime),
-                a => new AlertnessDto(a.PeriodStartTime, a.PeriodEndTime, a.ResultType, a.Grade, a.GradeClassification, a.SleepInertia, SleepMapping.Json(a.HourlyData)), ct))
+                a => new AlertnessDto(a.PeriodStartTime, a.PeriodEndTime, a.ResultType, a.Grade, a.GradeClassification, a.SleepInertia, JsonColumn.Parse(a.HourlyData)), ct))
             .WithSummary("SleepWise alertness periods (UTC).");
 
         user.MapGet("/sleepwise/bedtime", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -55,7 +54,7 @@ public static class SummaryApi
         user.MapGet("/biosensing/ecg/{id:long}", async (string userId, long id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var e = await db.EcgTests.AsNoTracking().FirstOrDefaultAsync(x => x.UserId == userId && x.TestTime == id, ct);
-            return await RangeQuery.OneAsync(userId, e is null ? null : new EcgDetailDto(Ecg(e), SleepMapping.Json(e.Samples), SleepMapping.Json(e.QualityMeasurements)), "such ECG test", db, ct);
+            return await RangeQuery.OneAsync(userId, e is null ? null : new EcgDetailDto(Ecg(e), JsonColumn.Parse(e.Samples), JsonColumn.Parse(e.QualityMeasurements)), "such ECG test", db, ct);
         }).WithSummary("One ECG test (its id is Polar's test_time) with samples and quality.");
 
         user.MapGet("/biosensing/body-temperature", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -63,7 +62,7 @@ public static class SummaryApi
             {
                 var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
                 return db.BodyTemperature.AsNoTracking().Where(b => b.UserId == userId && b.StartTime >= start && b.StartTime < end).OrderBy(b => b.StartTime);
-            }, b => new BodyTemperatureDto(b.StartTime, b.EndTime, b.MeasurementType, SleepMapping.Json(b.Samples)), ct))
+            }, b => new BodyTemperatureDto(b.StartTime, b.EndTime, b.MeasurementType, JsonColumn.Parse(b.Samples)), ct))
             .WithSummary("Body temperature periods with samples.");
 
         user.MapGet("/biosensing/skin-temperature", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -73,7 +72,7 @@ public static class SummaryApi
 
         user.MapGet("/physical-info", async (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return (IResult)DateRange.UnknownUser(userId);
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return (IResult)Problems.UnknownUser(userId);
             var history = await db.PhysicalInfo.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.ModifiedAt).ToListAsync(ct);
             var dtos = history.Select(p => new PhysicalInfoDto(p.ModifiedAt, p.Weight, p.Height, p.MaximumHeartRate, p.RestingHeartRate, p.AerobicThreshold, p.AnaerobicThreshold, p.Vo2Max, p.SleepGoal)).ToList();
             return TypedResults.Ok(new PhysicalInfoHistoryDto(userId, dtos.LastOrDefault(), dtos));

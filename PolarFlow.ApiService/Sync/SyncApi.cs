@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PolarFlow.ApiService.Common;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
@@ -18,7 +18,7 @@ public static class SyncApi
     public static RouteGroupBuilder MapSyncApi(this RouteGroupBuilder api)
     {
         // 202: the job runs in the SyncWorker; the status endpoint shows it.
-        api.MapPost("/users/{userId}/sync/trigger", async Task<Results<Accepted<JobDto>, NotFound<ProblemDetails>>> (
+        api.MapPost("/users/{userId}/sync/trigger", async Task<Results<Accepted<JobDto>, ProblemHttpResult>> (
             string userId, HttpRequest request, PolarFlowDbContext db, SyncJobQueue queue, PolarConnectService connect, CancellationToken ct) =>
         {
             // The brief's X-Polar-Token: a token obtained elsewhere is stored (encrypted) and used from now on.
@@ -28,16 +28,16 @@ public static class SyncApi
             }
             else if (!await db.Users.AnyAsync(u => u.UserId == userId, ct))
             {
-                return TypedResults.NotFound(NotFoundProblem(userId));
+                return Problems.UnknownUser(userId);
             }
             var job = await queue.EnqueueAsync(userId, SyncJobTrigger.Manual, ct: ct);
             return TypedResults.Accepted($"/api/v1/users/{Uri.EscapeDataString(userId)}/sync/status", ToDto(job));
         }).WithSummary("Queue a sync of every data type for the user (folded into a job already waiting).");
 
-        api.MapGet("/users/{userId}/sync/status", async Task<Results<Ok<StatusDto>, NotFound<ProblemDetails>>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
+        api.MapGet("/users/{userId}/sync/status", async Task<Results<Ok<StatusDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
-            if (user is null) return TypedResults.NotFound(NotFoundProblem(userId));
+            if (user is null) return Problems.UnknownUser(userId);
             var job = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
             var cursors = await db.SyncCursors.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.DataType)
                 .Select(c => new CursorDto(c.DataType, c.LastSuccessAt, c.LastAttemptAt, c.LastError, c.NewestDate)).ToListAsync(ct);
@@ -45,9 +45,9 @@ public static class SyncApi
                 job is null ? null : ToDto(job), cursors));
         }).WithSummary("Connection state, the last success per data type and the newest job.");
 
-        api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, NotFound<ProblemDetails>>> (string userId, int? limit, PolarFlowDbContext db, CancellationToken ct) =>
+        api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, ProblemHttpResult>> (string userId, int? limit, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return TypedResults.NotFound(NotFoundProblem(userId));
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var jobs = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt)
                 .Take(Math.Clamp(limit ?? 20, 1, 200)).ToListAsync(ct);
             return TypedResults.Ok(jobs.Select(ToDto).ToList());
@@ -55,11 +55,6 @@ public static class SyncApi
 
         return api;
     }
-
-    private static ProblemDetails NotFoundProblem(string userId) => new()
-    {
-        Status = 404, Title = "Unknown user", Detail = $"There is no user '{userId}'.", Type = "https://polarflow.dev/problems/not-found",
-    };
 
     private static JobDto ToDto(SyncJob j) => new(j.Id, j.Trigger.ToString(), j.Status.ToString(), j.Priority, j.DataTypes, j.QueuedAt, j.StartedAt, j.FinishedAt,
         j.Attempt, j.Error, j.StepResults is null ? null : System.Text.Json.JsonDocument.Parse(j.StepResults).RootElement.Clone());

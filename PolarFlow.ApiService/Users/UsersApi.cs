@@ -23,7 +23,7 @@ public static partial class UsersApi
         api.MapPost("/users", async Task<Results<Created<UserDto>, ProblemHttpResult>> (CreateUser request, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             if (request.UserId is null || !UserIdPattern().IsMatch(request.UserId))
-                return DateRange.Invalid("userId", "userId is 1-128 letters, digits, '.', '_' or '-'.");
+                return Problems.Invalid("userId", "userId is 1-128 letters, digits, '.', '_' or '-'.");
             if (await db.Users.AnyAsync(u => u.UserId == request.UserId, ct))
                 return TypedResults.Problem(statusCode: 409, title: "The user exists", type: "https://polarflow.dev/problems/conflict");
             var user = db.Users.Add(new PolarUser { UserId = request.UserId, CreatedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() }).Entity;
@@ -36,7 +36,7 @@ public static partial class UsersApi
         user.MapGet("", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
-            if (found is null) return DateRange.UnknownUser(userId);
+            if (found is null) return Problems.UnknownUser(userId);
             var dates = db.Sleep.Where(s => s.UserId == userId).Select(s => s.Date).Concat(db.DailyActivity.Where(a => a.UserId == userId).Select(a => a.Date));
             return TypedResults.Ok(ToDto(found, await dates.OrderBy(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct), await dates.OrderByDescending(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct)));
         }).WithSummary("The user's Polar connection and the range of days held.");
@@ -44,7 +44,7 @@ public static partial class UsersApi
         user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens, AccessLinkClient polar, CancellationToken ct) =>
         {
             var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
-            if (found is null) return DateRange.UnknownUser(userId);
+            if (found is null) return Problems.UnknownUser(userId);
             if (found is { EncryptedAccessToken: { } encrypted, PolarUserId: { } polarId, ConnectionState: ConnectionState.Connected })
             {
                 try

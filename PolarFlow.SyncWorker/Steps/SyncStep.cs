@@ -19,9 +19,6 @@ public sealed record SyncContext(string UserId, string AccessToken, AccessLinkCl
     }
 }
 
-/// <summary>Rows fetched from Polar and rows inserted or changed in PostgreSQL.</summary>
-public sealed record StepResult(int Fetched, int Changed, DateOnly? NewestDate);
-
 /// <summary>
 /// One Polar data type. A step fetches everything first, then writes it in one short transaction (run by the
 /// job runner), so a failure leaves nothing half-written.

@@ -154,7 +154,7 @@ public sealed class SyncTests(ShortHistoryEmulator fixture, TestDatabase databas
         await sync.DrainAsync();
         var calls = sync.CallsByToken[polar.AccessToken];
         sync.Time.Advance(TimeSpan.FromHours(2));
-        var scheduled = await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
+        await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
         await sync.EnqueueAsync(userId); // even a manual job
         await sync.DrainAsync();
 
@@ -165,7 +165,6 @@ public sealed class SyncTests(ShortHistoryEmulator fixture, TestDatabase databas
         Assert.Equal(1, calls); // the first call's 401 stopped the job
         Assert.Equal(calls, sync.CallsByToken[polar.AccessToken]);
         Assert.Equal("The user is not connected to Polar.", (await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt).FirstAsync()).Error);
-        _ = scheduled;
     }
 
     [Fact]
