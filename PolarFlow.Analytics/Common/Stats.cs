@@ -36,4 +36,30 @@ public static class Stats
         var sxx = points.Sum(p => (p.X - mx) * (p.X - mx));
         return sxx == 0 ? null : points.Sum(p => (p.X - mx) * (p.Y - my)) / sxx;
     }
+
+    /// <summary>Modified z-score of Iglewicz and Hoaglin: 0.6745 · (x − median) / MAD; null when the MAD is 0 (no spread).</summary>
+    public static double? RobustZ(double x, IReadOnlyList<double> reference)
+    {
+        var mad = Mad(reference);
+        return mad == 0 ? null : 0.6745 * (x - Median(reference)) / mad;
+    }
+
+    /// <summary>
+    /// Benjamini-Hochberg adjusted p-values (q): sort ascending, q_(i) = min over j ≥ i of p_(j) · m / j, capped at 1,
+    /// returned in the input order.
+    /// </summary>
+    public static double[] BenjaminiHochberg(IReadOnlyList<double> pValues)
+    {
+        var m = pValues.Count;
+        var order = Enumerable.Range(0, m).OrderBy(i => pValues[i]).ToArray();
+        var q = new double[m];
+        var running = 1.0;
+        for (var rank = m; rank >= 1; rank--)
+        {
+            var i = order[rank - 1];
+            running = Math.Min(running, pValues[i] * m / rank);
+            q[i] = running;
+        }
+        return q;
+    }
 }

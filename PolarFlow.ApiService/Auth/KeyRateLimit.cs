@@ -7,9 +7,10 @@ namespace PolarFlow.ApiService.Auth;
 /// <summary>
 /// Per-key rate limiting, counted in Redis so every ApiService replica shares one budget per key: a fixed
 /// window (`PolarFlow:RateLimit:PermitsPerMinute`, default 600). Every answer says where the key stands
-/// (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`); past the limit, 429 with `Retry-After`.
+/// (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`); past the limit, 429 with `Retry-After`. Without
+/// Redis, requests pass unlimited (logged; /health reports degraded).
 /// </summary>
-public sealed class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider time) : IEndpointFilter
+public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider time, ILogger<KeyRateLimit> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -22,10 +23,21 @@ public sealed class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration co
         var limit = configuration.GetValue("PolarFlow:RateLimit:PermitsPerMinute", 600);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var window = now / 60;
-        var key = $"{configuration["PolarFlow:RateLimit:Namespace"] ?? "polarflow"}:api-rate:{keyId}:{window}";
-        var db = redis.GetDatabase();
-        var used = await db.StringIncrementAsync(key);
-        if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
+        var key = $"{configuration["PolarFlow:Redis:KeyPrefix"] ?? "polarflow"}:api-rate:{keyId}:{window}";
+        long used;
+        try
+        {
+            // Without Redis the API keeps answering (health says degraded) rather than refusing every request.
+            if (!redis.IsConnected) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "not connected");
+            var db = redis.GetDatabase();
+            used = await db.StringIncrementAsync(key);
+            if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogNotLimited(logger, ex.Message);
+            return await next(context);
+        }
         var reset = (window + 1) * 60 - now;
 
         http.Response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
@@ -39,4 +51,7 @@ public sealed class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration co
         }
         return await next(context);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable, so this request was not rate limited: {Reason}")]
+    private static partial void LogNotLimited(ILogger logger, string reason);
 }

@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using PolarFlow.ApiService.Activity;
+using PolarFlow.ApiService.Analytics;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Exercises;
 using PolarFlow.ApiService.Export;
@@ -40,6 +41,7 @@ public static class ApiRoutes
         user.MapHeartRateApi();
         user.MapSummaryApi();
         user.MapExportApi();
+        user.MapAnalyticsApi();
 
         app.MapPolarWebhookApi();
         app.MapOpenApi();

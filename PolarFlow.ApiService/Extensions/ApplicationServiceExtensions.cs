@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PolarFlow.AccessLink;
+using PolarFlow.ApiService.Analytics;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Database;
@@ -14,7 +16,8 @@ public static class ApplicationServiceExtensions
         // Migration first: hosted services start in order, and Data Protection reads its key table at start.
         builder.AddDatabaseMigration();
         builder.AddPolarFlowData();
-        builder.AddRedisClient(ConnectionNames.Cache);
+        builder.AddRedisClient(ConnectionNames.Cache, settings => settings.DisableHealthChecks = true);
+        builder.Services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(ConnectionNames.Cache, HealthStatus.Degraded);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -24,6 +27,9 @@ public static class ApplicationServiceExtensions
             policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole)));
         builder.Services.AddScoped<Keys.ApiKeyService>();
         builder.Services.AddSingleton<KeyRateLimit>();
+        builder.Services.AddSingleton<AnalyticsCache>();
+        builder.Services.AddScoped<AnalyticsDataLoader>();
+        builder.Services.AddScoped<AnalyticsService>();
         builder.Services.AddApiVersioning(options =>
         {
             options.DefaultApiVersion = new Asp.Versioning.ApiVersion(1, 0);

@@ -52,10 +52,6 @@ public sealed partial class SyncJobRunner(
                 telemetry.Jobs.Add(1, new KeyValuePair<string, object?>("outcome", "postponed"));
                 return;
             }
-            if (result.Changed > 0)
-            {
-                await db.Users.Where(u => u.UserId == job.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DataVersion, u => u.DataVersion + 1), ct);
-            }
             await queue.CompleteAsync(job, worker, result.Status, result.Error, JsonSerializer.Serialize(result.Steps), ct);
             telemetry.Jobs.Add(1, new KeyValuePair<string, object?>("outcome", result.Status.ToString()));
             LogJobEnded(logger, job.Id, result.Status, result.Changed);
@@ -142,12 +138,17 @@ public sealed partial class SyncJobRunner(
         return new RunResult(status, changed, results, failed == 0 ? null : $"{failed} data type(s) failed", null);
     }
 
-    /// <summary>The rows and the cursor commit together or not at all.</summary>
+    /// <summary>The rows, the cursor and the user's new data version commit together or not at all.</summary>
     private async Task<int> WriteAsync(PolarFlowDbContext db, SyncCursor cursor, PendingWrite pending, CancellationToken ct) =>
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var changed = await pending.Write(db, ct);
+            if (changed > 0)
+            {
+                // The new version commits with the rows: cached analytics can never outlive the data they came from.
+                await db.BumpDataVersionAsync(cursor.UserId, ct);
+            }
             cursor.LastSuccessAt = time.GetUtcNow();
             cursor.LastError = null;
             cursor.BackfillCompletedAt ??= time.GetUtcNow();

@@ -43,7 +43,7 @@ public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsync
         builder.UseSetting("Polar:AuthorizationUrl", new Uri(Emulator.Server.BaseAddress, "/oauth2/authorization").ToString());
         builder.UseSetting("Polar:TokenUrl", new Uri(Emulator.Server.BaseAddress, "/v2/oauth2/token").ToString());
         builder.UseSetting("Polar:WebhookSecret", WebhookSecret);
-        builder.UseSetting("PolarFlow:RateLimit:Namespace", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
+        builder.UseSetting("PolarFlow:Redis:KeyPrefix", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient<AccessLinkClient>().ConfigurePrimaryHttpMessageHandler(() => Emulator.Server.CreateHandler());

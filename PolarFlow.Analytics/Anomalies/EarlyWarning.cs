@@ -1,0 +1,75 @@
+using PolarFlow.Analytics.Common;
+
+namespace PolarFlow.Analytics.Anomalies;
+
+/// <summary>
+/// Illness early warning after NightSignal (Alavi et al. 2022; analytics-methods.md §5). Each night's resting-HR
+/// baseline is the median of all earlier nights (at least <see cref="MinBaselineNights"/>); yellow when resting HR
+/// is ≥ baseline + 3 bpm on two consecutive nights, red when ≥ + 4. Extensions, reported on the alert: lnRMSSD below
+/// its normal range (mean60 − m·SD60 of the 60 nights before) on both nights, breathing rate more than 1 breath/min
+/// above its 60-night median on both nights.
+/// </summary>
+public static class EarlyWarning
+{
+    public const int MinBaselineNights = 14;
+
+    public sealed record Night(DateOnly Date, double RestingHr, double? Baseline, double? Elevation);
+
+    public sealed record Alert(DateOnly Date, string Level, double Elevation, double PreviousElevation, bool HrvBelowRange, bool BreathingRaised, string Message);
+
+    public sealed record Result(AnalyticStatus Status, string? Missing, DateOnly AsOf, int DaysUsed, int DaysValid,
+        IReadOnlyList<Night> Nights, IReadOnlyList<Alert> Alerts, Alert? Active);
+
+    public static Result Compute(IEnumerable<NightRecord> records, DateOnly asOf, int days = 30, double swcMultiplier = 0.5)
+    {
+        var all = records.Where(n => n.Date <= asOf).GroupBy(n => n.Date).Select(g => g.Last()).OrderBy(n => n.Date).ToList();
+        var rhr = all.Where(n => n.RestingHr is not null).ToList();
+        var from = asOf.AddDays(-days + 1);
+        var nights = new List<Night>();
+        var earlier = new List<double>();
+        foreach (var n in rhr)
+        {
+            if (n.Date >= from)
+            {
+                double? baseline = earlier.Count >= MinBaselineNights ? Stats.Median(earlier) : null;
+                nights.Add(new Night(n.Date, n.RestingHr!.Value, baseline, n.RestingHr - baseline));
+            }
+            earlier.Add(n.RestingHr!.Value);
+        }
+
+        var byDate = all.ToDictionary(n => n.Date);
+        var alerts = new List<Alert>();
+        for (var i = 1; i < nights.Count; i++)
+        {
+            var (prev, night) = (nights[i - 1], nights[i]);
+            if (prev.Date != night.Date.AddDays(-1) || night.Elevation is not { } e || prev.Elevation is not { } p || Math.Min(e, p) < 3) continue;
+            var level = Math.Min(e, p) >= 4 ? "red" : "yellow";
+            var hrvLow = HrvBelowRange(all, prev.Date, swcMultiplier) && HrvBelowRange(all, night.Date, swcMultiplier);
+            var breathing = BreathingRaised(all, byDate, prev.Date) && BreathingRaised(all, byDate, night.Date);
+            var message = $"Resting HR {night.RestingHr:F0} bpm is {e:F0} bpm above your baseline ({night.Baseline:F0}) for a second night (previous night +{p:F0})"
+                + (hrvLow ? "; HRV is below your normal range too" : "") + (breathing ? "; breathing rate is raised too" : "") + ".";
+            alerts.Add(new Alert(night.Date, level, e, p, hrvLow, breathing, message));
+        }
+
+        // An alert is active when it is about the latest night or the one before (it takes two nights to raise).
+        var active = alerts.LastOrDefault(a => a.Date >= asOf.AddDays(-1));
+        var hasBaseline = nights.Any(n => n.Baseline is not null);
+        return new Result(hasBaseline ? AnalyticStatus.Ok : AnalyticStatus.InsufficientData,
+            hasBaseline ? null : $"the resting-HR baseline needs {MinBaselineNights} earlier nights; {earlier.Count - nights.Count} are before the window",
+            asOf, days, nights.Count, nights, alerts, active);
+    }
+
+    private static bool HrvBelowRange(IReadOnlyList<NightRecord> all, DateOnly date, double m)
+    {
+        var tonight = all.FirstOrDefault(n => n.Date == date)?.Rmssd;
+        var before = all.Where(n => n.Date < date && n.Date >= date.AddDays(-60) && n.Rmssd is > 0).Select(n => Math.Log(n.Rmssd!.Value)).ToArray();
+        if (tonight is not > 0 || before.Length < MinBaselineNights) return false;
+        return Math.Log(tonight.Value) < before.Average() - m * (Stats.SampleSd(before) ?? 0);
+    }
+
+    private static bool BreathingRaised(IReadOnlyList<NightRecord> all, Dictionary<DateOnly, NightRecord> byDate, DateOnly date)
+    {
+        var before = all.Where(n => n.Date < date && n.Date >= date.AddDays(-60) && n.BreathingRate is not null).Select(n => n.BreathingRate!.Value).ToArray();
+        return before.Length >= MinBaselineNights && byDate[date].BreathingRate is { } b && b > Stats.Median(before) + 1;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.Analytics.Common;
+using PolarFlow.Data;
+
+namespace PolarFlow.ApiService.Analytics;
+
+/// <summary>
+/// Serves one analytic: the user's data version first (one indexed read), then the cache under that version,
+/// else the data and its version from one snapshot, computed and cached under the version it was read at. A
+/// computation that a sync overtakes is cached under the old version, which no later request asks for.
+/// </summary>
+public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader loader, AnalyticsCache cache, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+{
+    public static readonly ActivitySource Source = new("PolarFlow.Analytics");
+
+    public sealed record Outcome(bool UserExists, string? Json, bool Cached);
+
+    public async Task<Outcome> GetAsync<T>(string userId, string analytic, AnalyticsQuery query, Func<AthleteData, DateOnly, T> compute, CancellationToken ct)
+    {
+        using var activity = Source.StartActivity("Analytics " + analytic);
+        var head = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new
+        {
+            u.DataVersion,
+            Offset = db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault(),
+        }).SingleOrDefaultAsync(ct);
+        if (head is null) return new Outcome(false, null, false);
+
+        // "Today" is the user's local day, from the offset of their latest night (UTC when there is none).
+        var asOf = query.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromMinutes(head.Offset ?? 0)).DateTime);
+        var cached = await cache.GetAsync(cache.Key(userId, analytic, head.DataVersion, asOf, query));
+        activity?.SetTag("polarflow.cache", cached is null ? "miss" : "hit");
+        if (cached is not null) return new Outcome(true, cached, true);
+
+        var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, ct);
+        var result = compute(data, asOf);
+        var body = JsonSerializer.Serialize(new AnalyticsResponse<T>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result), json.Value.SerializerOptions);
+        await cache.SetAsync(cache.Key(userId, analytic, version, asOf, query), body);
+        return new Outcome(true, body, false);
+    }
+
+    private static AnalyticsParametersDto Describe(AnalyticsQuery query) =>
+        new(query.Days, query.Parameters.SwcMultiplier, query.Parameters.SleepNeedMinutes,
+            (query.Parameters.WeekendDays ?? []).Select(d => d.ToString().ToLowerInvariant()[..3]).ToList());
+}
