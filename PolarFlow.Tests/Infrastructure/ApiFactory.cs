@@ -11,14 +11,29 @@ namespace PolarFlow.Tests.Infrastructure;
 /// The real ApiService in memory, on its own fresh PostgreSQL database and the shared test Redis, talking to an
 /// in-memory AccessLink emulator. Use one per test class (IClassFixture) so classes never see each other's data.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetime
 {
+    private readonly string? _redis;
+
+    public ApiFactory() : this(historyDays: 25) { }
+
+    /// <param name="historyDays">The emulator athletes' days of life.</param>
+    /// <param name="redis">Another Redis connection string (an unreachable one to test life without Redis).</param>
+    protected ApiFactory(int historyDays, string? redis = null)
+    {
+        Emulator = new EmulatorFactory { HistoryDays = historyDays };
+        _redis = redis;
+    }
+
     public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
     public const string WebhookSecret = "test-webhook-secret";
 
     public TestDatabase Database { get; } = new();
 
-    public EmulatorFactory Emulator { get; } = new() { HistoryDays = 25 };
+    public EmulatorFactory Emulator { get; }
+
+    /// <summary>The API's clock: real time plus what a test moved it by (to follow the emulator's clock).</summary>
+    public ShiftedTimeProvider Time { get; } = new();
 
     public async Task InitializeAsync() => await Database.InitializeAsync();
 
@@ -33,7 +48,7 @@ public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsync
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:polarflow", Database.ConnectionString);
-        builder.UseSetting("ConnectionStrings:cache", Database.Servers.Redis);
+        builder.UseSetting("ConnectionStrings:cache", _redis ?? Database.Servers.Redis);
         builder.UseSetting("PolarFlow:AdminApiKey", AdminKey);
         builder.UseSetting("PolarFlow:PublicBaseUrl", "http://polarflow.test");
         builder.UseSetting("PolarFlow:ReturnUrlAllowList:0", "https://app.example.com/");
@@ -46,6 +61,7 @@ public sealed class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsync
         builder.UseSetting("PolarFlow:Redis:KeyPrefix", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<TimeProvider>(Time);
             services.AddHttpClient<AccessLinkClient>().ConfigurePrimaryHttpMessageHandler(() => Emulator.Server.CreateHandler());
             services.AddHttpClient<AccessLinkPartnerClient>().ConfigurePrimaryHttpMessageHandler(() => Emulator.Server.CreateHandler());
         });
