@@ -15,9 +15,16 @@ public static class UpsertExtensions
     private const int MaxParameters = 30_000; // PostgreSQL allows 65,535 per statement; stay well under it.
     private const string CreatedAtProperty = "CreatedAt";
     private const string UpdatedAtProperty = "UpdatedAt";
+    private const string ExportRawProperty = "ExportRaw";
 
     /// <returns>Rows inserted or changed (identical rows are not counted).</returns>
-    public static async Task<int> UpsertAsync<T>(this PolarFlowDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    /// <param name="mode">
+    /// <see cref="UpsertMode.Replace"/> (the sync): every column takes the new value, except the export's JSON, which
+    /// the sync never has. <see cref="UpsertMode.FillGaps"/> (an import): a row that exists keeps every value it has
+    /// (AccessLink's fields win), gains the ones it lacks, and takes the new export JSON.
+    /// </param>
+    public static async Task<int> UpsertAsync<T>(this PolarFlowDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default,
+        UpsertMode mode = UpsertMode.Replace)
         where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T))
@@ -38,7 +45,7 @@ public static class UpsertExtensions
         {
             using var command = db.Database.GetDbConnection().CreateCommand();
             var parameters = new List<DbParameter>(batch.Length * properties.Count);
-            var sql = BuildStatement(table, key, properties, batch, command, parameters);
+            var sql = BuildStatement(table, key, properties, batch, command, parameters, mode);
             changed += await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
 
@@ -46,11 +53,14 @@ public static class UpsertExtensions
     }
 
     private static string BuildStatement<T>(StoreObjectIdentifier table, IReadOnlyList<IProperty> key, List<IProperty> properties,
-        T[] batch, DbCommand command, List<DbParameter> parameters) where T : class
+        T[] batch, DbCommand command, List<DbParameter> parameters, UpsertMode mode) where T : class
     {
         string Column(IProperty p) => Quote(p.GetColumnName(table)!);
-        var updated = properties.Where(p => !key.Contains(p) && p.Name != CreatedAtProperty).ToList();
+        var updated = properties.Where(p => !key.Contains(p) && p.Name != CreatedAtProperty && (mode == UpsertMode.FillGaps || p.Name != ExportRawProperty)).ToList();
         var compared = updated.Where(p => p.Name != UpdatedAtProperty).ToList();
+        string NewValue(IProperty p) => mode == UpsertMode.Replace || p.Name is ExportRawProperty or UpdatedAtProperty
+            ? $"EXCLUDED.{Column(p)}"
+            : $"COALESCE(t.{Column(p)}, EXCLUDED.{Column(p)})";
 
         var sql = new StringBuilder()
             .Append("INSERT INTO ").Append(Quote(table.Schema!)).Append('.').Append(Quote(table.Name)).Append(" AS t (")
@@ -71,9 +81,9 @@ public static class UpsertExtensions
         }
 
         sql.Append(" ON CONFLICT (").AppendJoin(", ", key.Select(Column)).Append(") DO UPDATE SET ")
-            .AppendJoin(", ", updated.Select(p => $"{Column(p)} = EXCLUDED.{Column(p)}"))
+            .AppendJoin(", ", updated.Select(p => $"{Column(p)} = {NewValue(p)}"))
             .Append(" WHERE (").AppendJoin(", ", compared.Select(p => "t." + Column(p))).Append(") IS DISTINCT FROM (")
-            .AppendJoin(", ", compared.Select(p => "EXCLUDED." + Column(p))).Append(')');
+            .AppendJoin(", ", compared.Select(NewValue)).Append(')');
         return sql.ToString();
     }
 

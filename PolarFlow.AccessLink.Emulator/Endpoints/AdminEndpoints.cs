@@ -37,6 +37,17 @@ public static class AdminEndpoints
         admin.MapGet("/users/{userId:long}/truth", (long userId, EmulatorState state) =>
             state.FindUser(userId) is { } user ? PolarHttp.Json(GroundTruth.Of(user, state)) : Results.NotFound());
 
+        admin.MapGet("/users/{userId:long}/export", async (long userId, string? generation, EmulatorState state, HttpResponse response) =>
+        {
+            generation ??= "new";
+            if (!Export.FlowExport.Generations.Contains(generation)) return Results.BadRequest(new { error = "generation is new, old or mixed" });
+            if (state.FindUser(userId) is not { } user) return Results.NotFound();
+            // Built in memory, then sent: ZipArchive needs a seekable stream or synchronous writes.
+            using var buffer = new MemoryStream();
+            Export.FlowExport.Write(buffer, user, state.Clock, generation);
+            return Results.File(buffer.ToArray(), "application/zip", $"polar-user-data-export_{userId}.zip");
+        });
+
         admin.MapGet("/clock", (EmulatorClock clock) => Results.Ok(new { now = clock.UtcNow }));
         admin.MapPost("/clock", async (ClockChange change, EmulatorState state, WebhookSender sender, CancellationToken ct) =>
         {

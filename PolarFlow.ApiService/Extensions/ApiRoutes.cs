@@ -3,6 +3,7 @@ using PolarFlow.ApiService.Activity;
 using PolarFlow.ApiService.Analytics;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Exercises;
+using PolarFlow.ApiService.Imports;
 using PolarFlow.ApiService.Export;
 using PolarFlow.ApiService.HeartRate;
 using PolarFlow.ApiService.Summaries;
@@ -42,6 +43,7 @@ public static class ApiRoutes
         user.MapSummaryApi();
         user.MapExportApi();
         user.MapAnalyticsApi();
+        user.MapImportsApi();
 
         app.MapPolarWebhookApi();
         app.MapOpenApi();

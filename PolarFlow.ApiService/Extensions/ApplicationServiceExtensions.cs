@@ -5,6 +5,7 @@ using PolarFlow.ApiService.Analytics;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Database;
+using PolarFlow.ApiService.Imports;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Extensions;
@@ -30,6 +31,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddScoped<AnalyticsDataLoader>();
         builder.Services.AddScoped<AnalyticsService>();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        builder.Services.AddScoped<ImportUploads>();
+        builder.Services.AddScoped<ImportFileWriter>();
+        builder.Services.AddSingleton<ImportProcessor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportProcessor>());
         builder.Services.AddApiVersioning(options =>
         {
             options.DefaultApiVersion = new Asp.Versioning.ApiVersion(1, 0);

@@ -6,7 +6,8 @@ namespace PolarFlow.Data.Configurations;
 
 /// <summary>
 /// What every synced table shares: its table name, its natural key (which starts with user_id and is the
-/// upsert conflict target), Polar's raw JSON as jsonb, and deletion together with the user.
+/// upsert conflict target), Polar's raw JSON as jsonb, its provenance (source, and the export's JSON when an import
+/// touched it), and deletion together with the user.
 /// </summary>
 public abstract class SyncedRecordConfiguration<T>(string table) : IEntityTypeConfiguration<T> where T : SyncedRecord
 {
@@ -16,6 +17,8 @@ public abstract class SyncedRecordConfiguration<T>(string table) : IEntityTypeCo
         builder.HasKey(NaturalKey);
         builder.Property(x => x.UserId).HasMaxLength(PolarUserConfiguration.UserIdMaxLength);
         builder.Property(x => x.Raw).HasColumnType("jsonb");
+        builder.Property(x => x.Source).HasMaxLength(16).HasDefaultValue(RecordSources.AccessLink);
+        builder.Property(x => x.ExportRaw).HasColumnType("jsonb");
         builder.HasOne<PolarUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         ConfigureRecord(builder);
     }

@@ -65,6 +65,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("InactivityStamps")
                         .HasColumnType("jsonb")
                         .HasColumnName("inactivity_stamps");
@@ -73,6 +77,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<int?>("StepIntervalMs")
                         .HasColumnType("integer")
@@ -174,6 +186,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("end_time");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("MeasurementType")
                         .HasColumnType("text")
                         .HasColumnName("measurement_type");
@@ -194,6 +210,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<string>("SensorLocation")
                         .HasColumnType("text")
                         .HasColumnName("sensor_location");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -236,6 +260,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<double?>("LevelHigh")
                         .HasColumnType("double precision")
                         .HasColumnName("level_high");
@@ -260,6 +288,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<double?>("Strain")
                         .HasColumnType("double precision")
@@ -294,6 +330,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.PrimitiveCollection<int[]>("HeartRates")
                         .IsRequired()
                         .HasColumnType("integer[]")
@@ -308,6 +348,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("sample_seconds");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -361,6 +409,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("end_time");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<TimeSpan?>("InactiveDuration")
                         .HasColumnType("interval")
                         .HasColumnName("inactive_duration");
@@ -373,6 +425,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTime?>("StartTime")
                         .HasColumnType("timestamp without time zone")
@@ -416,6 +476,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("HeartRateVariabilityLevel")
                         .HasColumnType("text")
                         .HasColumnName("heart_rate_variability_level");
@@ -452,6 +516,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<string>("Samples")
                         .HasColumnType("jsonb")
                         .HasColumnName("samples");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<int?>("TimeZoneOffsetMinutes")
                         .HasColumnType("integer")
@@ -527,6 +599,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("duration");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<int?>("FatPercentage")
                         .HasColumnType("integer")
                         .HasColumnName("fat_percentage");
@@ -575,6 +651,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<int?>("RunningIndex")
                         .HasColumnType("integer")
                         .HasColumnName("running_index");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<string>("Sport")
                         .HasColumnType("text")
@@ -636,6 +720,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<int>("PointCount")
                         .HasColumnType("integer")
                         .HasColumnName("point_count");
@@ -649,6 +737,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -685,6 +781,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("data");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("Raw")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -694,6 +794,14 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("recording_rate");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -702,6 +810,137 @@ namespace PolarFlow.Data.Migrations
                         .HasName("pk_exercise_samples");
 
                     b.ToTable("exercise_samples", "polarflow");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("FilesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_done");
+
+                    b.Property<int>("FilesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_total");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("node");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("storage_path");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_imports_status")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_imports_user_id_created_at");
+
+                    b.ToTable("imports", "polarflow");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("family");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Records")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("records");
+
+                    b.HasKey("ImportId", "Name")
+                        .HasName("pk_import_files");
+
+                    b.ToTable("import_files", "polarflow");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.NightlyRecharge", b =>
@@ -739,6 +978,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<int?>("HeartRateAvg")
                         .HasColumnType("integer")
                         .HasColumnName("heart_rate_avg");
@@ -759,6 +1002,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -801,6 +1052,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("polar_created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("Gender")
                         .HasColumnType("text")
                         .HasColumnName("gender");
@@ -825,6 +1080,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<TimeSpan?>("SleepGoal")
                         .HasColumnType("interval")
                         .HasColumnName("sleep_goal");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<string>("TrainingBackground")
                         .HasColumnType("text")
@@ -936,6 +1199,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("end_time");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<DateTime?>("ModifiedTime")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("modified_time");
@@ -948,6 +1215,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<string>("SkinContactChanges")
                         .HasColumnType("jsonb")
                         .HasColumnName("skin_contact_changes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -981,6 +1256,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("deviation_from_baseline_celsius");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<string>("Raw")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -989,6 +1268,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<double?>("SleepTimeSkinTemperatureCelsius")
                         .HasColumnType("double precision")
                         .HasColumnName("sleep_time_skin_temperature_celsius");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1030,6 +1317,10 @@ namespace PolarFlow.Data.Migrations
                     b.Property<string>("DeviceId")
                         .HasColumnType("text")
                         .HasColumnName("device_id");
+
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
 
                     b.Property<double?>("GroupDurationScore")
                         .HasColumnType("double precision")
@@ -1108,6 +1399,14 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sleep_start_time");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
+
                     b.Property<int?>("TotalInterruptionDuration")
                         .HasColumnType("integer")
                         .HasColumnName("total_interruption_duration");
@@ -1145,6 +1444,10 @@ namespace PolarFlow.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
 
                     b.Property<double?>("Grade")
                         .HasColumnType("double precision")
@@ -1195,6 +1498,14 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("sleep_type");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1229,6 +1540,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<DateTimeOffset?>("PeriodEndTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_end_time");
@@ -1261,6 +1576,14 @@ namespace PolarFlow.Data.Migrations
                     b.Property<int?>("SleepTimezoneOffsetMinutes")
                         .HasColumnType("integer")
                         .HasColumnName("sleep_timezone_offset_minutes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1308,6 +1631,10 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExportRaw")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("export_raw");
+
                     b.Property<double?>("HeartRateVariabilityMs")
                         .HasColumnType("double precision")
                         .HasColumnName("heart_rate_variability_ms");
@@ -1316,6 +1643,14 @@ namespace PolarFlow.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("accesslink")
+                        .HasColumnName("source");
 
                     b.Property<string>("Spo2Class")
                         .HasColumnType("text")
@@ -1586,6 +1921,26 @@ namespace PolarFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exercise_samples_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImport", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_imports_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.HistoryImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_files_imports_import_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.NightlyRecharge", b =>

@@ -32,6 +32,9 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
 
     public EmulatorFactory Emulator { get; }
 
+    /// <summary>Where this API keeps uploaded exports (its own, so tests can look at it).</summary>
+    public string ImportDirectory { get; } = Path.Combine(Path.GetTempPath(), "polarflow-test-imports", Guid.NewGuid().ToString("N"));
+
     /// <summary>The API's clock: real time plus what a test moved it by (to follow the emulator's clock).</summary>
     public ShiftedTimeProvider Time { get; } = new();
 
@@ -58,6 +61,7 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
         builder.UseSetting("Polar:AuthorizationUrl", new Uri(Emulator.Server.BaseAddress, "/oauth2/authorization").ToString());
         builder.UseSetting("Polar:TokenUrl", new Uri(Emulator.Server.BaseAddress, "/v2/oauth2/token").ToString());
         builder.UseSetting("Polar:WebhookSecret", WebhookSecret);
+        builder.UseSetting("PolarFlow:Imports:Directory", ImportDirectory);
         builder.UseSetting("PolarFlow:Redis:KeyPrefix", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
         builder.ConfigureTestServices(services =>
         {
@@ -72,5 +76,6 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
         await base.DisposeAsync();
         await Emulator.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(ImportDirectory)) Directory.Delete(ImportDirectory, recursive: true);
     }
 }

@@ -1,0 +1,145 @@
+using System.IO.Compression;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolarFlow.ApiService.Imports.Parsing;
+using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Imports;
+
+/// <summary>
+/// Works through this instance's imports one at a time, file by file. At start, an import this instance left
+/// running (it stopped mid-import) is resumed after its last finished file, or failed with the reason when its
+/// ZIP is gone or it has been interrupted <see cref="ImportOptions.MaxAttempts"/> times.
+/// </summary>
+public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportProcessor> logger)
+    : BackgroundService
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>A new upload is waiting.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // The migration service has run (hosted services start in order), and nothing of this instance runs yet.
+            await RequeueInterruptedAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!await RunNextAsync(stoppingToken))
+                {
+                    using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    poll.CancelAfter(TimeSpan.FromSeconds(5));
+                    try { await _wake.Reader.ReadAsync(poll.Token); } catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: an import in progress stays running and resumes at the next start.
+        }
+    }
+
+    /// <summary>Imports this instance left running when it stopped go back to the queue, to resume after their last finished file.</summary>
+    public async Task<int> RequeueInterruptedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var node = options.Value.Node;
+        return await scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>().Imports
+            .Where(i => i.Node == node && i.Status == HistoryImportStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, HistoryImportStatus.Queued), ct);
+    }
+
+    /// <returns>Whether there was an import to work on.</returns>
+    public async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
+        var node = options.Value.Node;
+        var import = await db.Imports.Where(i => i.Node == node && i.Status == HistoryImportStatus.Queued).OrderBy(i => i.CreatedAt).FirstOrDefaultAsync(ct);
+        if (import is null) return false;
+
+        import.Attempts++;
+        import.StartedAt ??= time.GetUtcNow();
+        import.HeartbeatAt = time.GetUtcNow();
+        import.Status = HistoryImportStatus.Running;
+        if (import.Attempts > options.Value.MaxAttempts)
+        {
+            await FinishAsync(db, import, HistoryImportStatus.Failed, $"The import was interrupted {options.Value.MaxAttempts} times; a file in it may stop the server.", ct);
+            return true;
+        }
+        if (!File.Exists(import.StoragePath))
+        {
+            await FinishAsync(db, import, HistoryImportStatus.Failed, "The uploaded ZIP is no longer on this server; upload it again.", ct);
+            return true;
+        }
+        await db.SaveChangesAsync(ct);
+        LogStarted(logger, import.Id, import.UserId, import.Attempts);
+
+        var writer = scope.ServiceProvider.GetRequiredService<ImportFileWriter>();
+        var done = (await db.ImportFiles.Where(f => f.ImportId == import.Id).Select(f => f.Name).ToListAsync(ct)).ToHashSet();
+        using (var zip = ZipFile.OpenRead(import.StoragePath))
+        {
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                if (done.Contains(entry.FullName)) continue;
+                var (family, skip) = ExportFamilies.Classify(entry.FullName);
+                if (skip is not null)
+                {
+                    await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Skipped, null, skip, ct);
+                    continue;
+                }
+                ExportRecords records;
+                try
+                {
+                    records = await ExportFileReader.ReadAsync(entry, family, import.UserId, ct);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException or IOException or OverflowException)
+                {
+                    LogFileFailed(logger, import.Id, entry.FullName, ex.Message);
+                    await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Failed, null, Describe(ex), ct);
+                    continue;
+                }
+                await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Imported, records, null, ct);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        var outcomes = await db.ImportFiles.Where(f => f.ImportId == import.Id).GroupBy(f => f.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(string outcome) => outcomes.FirstOrDefault(o => o.Key == outcome)?.Count ?? 0;
+        var (imported, failed) = (Count(HistoryImportFile.Imported), Count(HistoryImportFile.Failed));
+        var status = failed == 0 ? HistoryImportStatus.Succeeded : imported > 0 ? HistoryImportStatus.PartiallySucceeded : HistoryImportStatus.Failed;
+        var current = await db.Imports.SingleAsync(i => i.Id == import.Id, ct);
+        await FinishAsync(db, current, status, failed == 0 ? null : $"{failed} of {imported + failed} files could not be read; see errors.", ct);
+        File.Delete(import.StoragePath);
+        LogFinished(logger, import.Id, status, imported, failed);
+        return true;
+    }
+
+    private async Task FinishAsync(PolarFlowDbContext db, HistoryImport import, HistoryImportStatus status, string? reason, CancellationToken ct)
+    {
+        import.Status = status;
+        import.Reason = reason;
+        import.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        System.Text.Json.JsonException j => $"not valid JSON for its family: {j.Message}",
+        InvalidDataException => $"the file is damaged in the ZIP (truncated or corrupt): {ex.Message}",
+        _ => ex.Message,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} for {UserId} started (attempt {Attempt})")]
+    private static partial void LogStarted(ILogger logger, Guid importId, string userId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId}: {File} could not be read: {Reason}")]
+    private static partial void LogFileFailed(ILogger logger, Guid importId, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} ended {Status}: {Imported} files imported, {Failed} failed")]
+    private static partial void LogFinished(ILogger logger, Guid importId, HistoryImportStatus status, int imported, int failed);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PolarFlow.ApiService.Common;
+using PolarFlow.Data;
+
+namespace PolarFlow.ApiService.Imports;
+
+public static class ImportsApi
+{
+    public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder user)
+    {
+        user.MapPost("/imports", async Task<Results<Accepted<ImportDto>, ProblemHttpResult>> (string userId, HttpRequest request, PolarFlowDbContext db,
+            ImportUploads uploads, CancellationToken ct) =>
+        {
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
+            return await uploads.ReceiveAsync(userId, request, ct);
+        }).WithSummary("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
+          .Accepts<byte[]>("application/zip", "application/x-zip-compressed", "application/octet-stream", "multipart/form-data").DisableAntiforgery();
+
+        user.MapGet("/imports", async Task<Results<Ok<ImportListDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
+            var imports = await db.Imports.AsNoTracking().Where(i => i.UserId == userId).OrderByDescending(i => i.CreatedAt).ToListAsync(ct);
+            var items = new List<ImportDto>();
+            foreach (var import in imports) items.Add(await ImportQueries.LoadAsync(db, import, ct));
+            return TypedResults.Ok(new ImportListDto(userId, items.Count, items));
+        }).WithSummary("The user's imports, newest first.");
+
+        user.MapGet("/imports/{id:guid}", async Task<Results<Ok<ImportDto>, ProblemHttpResult>> (string userId, Guid id, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.UserId == userId && i.Id == id, ct);
+            if (import is null) return TypedResults.Problem(statusCode: 404, title: "No such import", type: "https://polarflow.dev/problems/not-found");
+            return TypedResults.Ok(await ImportQueries.LoadAsync(db, import, ct));
+        }).WithSummary("One import: files done of total, records by table (read, changed), skipped files by family, per-file errors, and the outcome.");
+        return user;
+    }
+}

@@ -1,0 +1,19 @@
+using PolarFlow.Data.Entities;
+
+namespace PolarFlow.ApiService.Imports.Parsing;
+
+/// <summary>What one export file yields, as the rows the sync writes (provenance `export`, the export's JSON kept).</summary>
+public sealed class ExportRecords
+{
+    public List<Exercise> Exercises { get; } = [];
+    public List<ExerciseSample> ExerciseSamples { get; } = [];
+    public List<DailyActivity> Activity { get; } = [];
+    public List<ActivitySamples> ActivitySamples { get; } = [];
+    public List<ContinuousHeartRateDay> HeartRate { get; } = [];
+    public List<SleepNight> Sleep { get; } = [];
+    public List<Data.Entities.NightlyRecharge> NightlyRecharge { get; } = [];
+    public List<PhysicalInfoSnapshot> PhysicalInfo { get; } = [];
+
+    public int Count => Exercises.Count + ExerciseSamples.Count + Activity.Count + ActivitySamples.Count + HeartRate.Count + Sleep.Count
+        + NightlyRecharge.Count + PhysicalInfo.Count;
+}
