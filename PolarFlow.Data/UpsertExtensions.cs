@@ -21,7 +21,7 @@ public static class UpsertExtensions
     /// <param name="mode">
     /// <see cref="UpsertMode.Replace"/> (the sync): every column takes the new value, except the export's JSON, which
     /// the sync never has. <see cref="UpsertMode.FillGaps"/> (an import): a row that exists keeps every value it has
-    /// (AccessLink's fields win), gains the ones it lacks, and takes the new export JSON.
+    /// (AccessLink's fields win), gains the ones it lacks, and merges the export JSON (keyed by file family) into its own.
     /// </param>
     public static async Task<int> UpsertAsync<T>(this PolarFlowDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default,
         UpsertMode mode = UpsertMode.Replace)
@@ -58,8 +58,9 @@ public static class UpsertExtensions
         string Column(IProperty p) => Quote(p.GetColumnName(table)!);
         var updated = properties.Where(p => !key.Contains(p) && p.Name != CreatedAtProperty && (mode == UpsertMode.FillGaps || p.Name != ExportRawProperty)).ToList();
         var compared = updated.Where(p => p.Name != UpdatedAtProperty).ToList();
-        string NewValue(IProperty p) => mode == UpsertMode.Replace || p.Name is ExportRawProperty or UpdatedAtProperty
-            ? $"EXCLUDED.{Column(p)}"
+        // The export's JSON is keyed by file family (a sleep result and a sleep score describe one night): merge the keys.
+        string NewValue(IProperty p) => mode == UpsertMode.Replace || p.Name == UpdatedAtProperty ? $"EXCLUDED.{Column(p)}"
+            : p.Name == ExportRawProperty ? $"COALESCE(t.{Column(p)}, jsonb_build_object()) || EXCLUDED.{Column(p)}"
             : $"COALESCE(t.{Column(p)}, EXCLUDED.{Column(p)})";
 
         var sql = new StringBuilder()

@@ -9,13 +9,11 @@ namespace PolarFlow.ApiService.Imports;
 /// <summary>
 /// Writes one export file's records, its outcome row and the import's progress in one transaction, so a file is
 /// either wholly visible or not at all, and an interrupted import resumes after its last finished file. Rows meet
-/// what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the AccessLink
-/// exercise that starts within <see cref="StartTolerance"/> of it (UTC) with a duration within 2% (at least 60 s).
+/// what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the stored
+/// exercise that is the same session (<see cref="ExerciseMatch"/>).
 /// </summary>
 public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
 {
-    public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(2);
-
     public sealed record Counts(int Read, int Changed);
 
     public async Task WriteAsync(HistoryImport import, string name, string family, string outcome, ExportRecords? records, string? error, CancellationToken ct)
@@ -61,20 +59,10 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
         foreach (var exercise in records.Exercises)
         {
             if (exercise.StartTime is not { } start) continue;
-            var utc = start.AddMinutes(-(exercise.StartTimeUtcOffsetMinutes ?? 0));
-            var candidates = await db.Exercises.AsNoTracking()
-                .Where(e => e.UserId == userId && e.StartTime >= start.AddDays(-1) && e.StartTime <= start.AddDays(1))
-                .Select(e => new { e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration }).ToListAsync(ct);
-            var match = candidates
-                .Select(c => (c.ExerciseId, Gap: (c.StartTime!.Value.AddMinutes(-(c.StartTimeUtcOffsetMinutes ?? 0)) - utc).Duration(), c.Duration))
-                .Where(c => c.Gap <= StartTolerance && SameDuration(c.Duration, exercise.Duration))
-                .OrderBy(c => c.ExerciseId.StartsWith("export-", StringComparison.Ordinal)).ThenBy(c => c.Gap).FirstOrDefault();
-            if (match.ExerciseId is null || match.ExerciseId == exercise.ExerciseId) continue;
-            foreach (var sample in records.ExerciseSamples.Where(s => s.ExerciseId == exercise.ExerciseId)) sample.ExerciseId = match.ExerciseId;
-            exercise.ExerciseId = match.ExerciseId;
+            var same = await db.SameSessionAsync(userId, start, exercise.StartTimeUtcOffsetMinutes ?? 0, exercise.Duration, ct);
+            if (same.Count == 0 || same[0] == exercise.ExerciseId) continue;
+            foreach (var sample in records.ExerciseSamples.Where(s => s.ExerciseId == exercise.ExerciseId)) sample.ExerciseId = same[0];
+            exercise.ExerciseId = same[0];
         }
     }
-
-    private static bool SameDuration(TimeSpan? a, TimeSpan? b) =>
-        a is null || b is null || (a.Value - b.Value).Duration() <= TimeSpan.FromSeconds(Math.Max(60, 0.02 * a.Value.TotalSeconds));
 }

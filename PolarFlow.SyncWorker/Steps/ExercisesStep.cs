@@ -6,7 +6,7 @@ namespace PolarFlow.SyncWorker.Steps;
 
 /// <summary>
 /// Exercises: the list says what exists; only exercises not stored yet are fetched in full (zones, samples,
-/// route), once each.
+/// route), once each. A session an import stored first becomes the AccessLink exercise (one record, both sources).
 /// </summary>
 public sealed class ExercisesStep : SyncStep
 {
@@ -28,6 +28,28 @@ public sealed class ExercisesStep : SyncStep
         var routes = fresh.Select(e => PolarMapping.Route(c.UserId, e)).OfType<Data.Entities.ExerciseRoute>().ToList();
         var newest = listed.Where(e => e.StartTime is not null).Select(e => DateOnly.FromDateTime(e.StartTime!.Value)).DefaultIfEmpty().Max();
         return new PendingWrite(listed.Count, newest == default ? null : newest, async (db, t) =>
-            await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t));
+        {
+            var merged = await AdoptImportedAsync(db, c.UserId, exercises, t);
+            return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t);
+        });
+    }
+
+    /// <summary>
+    /// An exercise an import stored before AccessLink listed it is the same session under the export's id: it gives
+    /// way to Polar's id, handing over the export's JSON, so the session stays one record whichever came first.
+    /// </summary>
+    private static async Task<int> AdoptImportedAsync(PolarFlowDbContext db, string userId, List<Data.Entities.Exercise> exercises, CancellationToken ct)
+    {
+        var adopted = 0;
+        foreach (var exercise in exercises.Where(e => e.StartTime is not null))
+        {
+            var imported = (await db.SameSessionAsync(userId, exercise.StartTime!.Value, exercise.StartTimeUtcOffsetMinutes ?? 0, exercise.Duration, ct))
+                .Where(id => id.StartsWith(ExerciseMatch.ExportIdPrefix, StringComparison.Ordinal)).ToList();
+            if (imported.Count == 0) continue;
+            exercise.ExportRaw = await db.Exercises.Where(e => e.UserId == userId && e.ExerciseId == imported[0]).Select(e => e.ExportRaw).SingleAsync(ct);
+            await db.ExerciseSamples.Where(s => s.UserId == userId && imported.Contains(s.ExerciseId)).ExecuteDeleteAsync(ct);
+            adopted += await db.Exercises.Where(e => e.UserId == userId && imported.Contains(e.ExerciseId)).ExecuteDeleteAsync(ct);
+        }
+        return adopted;
     }
 }

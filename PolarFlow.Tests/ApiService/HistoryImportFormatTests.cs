@@ -128,4 +128,82 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         Assert.False(await db.Sleep.AnyAsync(s => s.UserId == bob));
         Assert.Empty(await db.Imports.Where(i => i.UserId == bob).ToListAsync());
     }
+
+    [Fact]
+    public async Task AnExerciseImportedBeforeTheSyncListedItStaysOneRecord()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 25);
+        await using var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
+        var userId = await worker.ConnectAsync(polar);
+        using var admin = api.CreateAdminClient();
+        await ImportSupport.ImportAsync(admin, userId, await ImportSupport.ExportAsync(api.Emulator, polar.PolarUserId, "new"));
+
+        await worker.EnqueueAsync(userId);
+        await worker.DrainAsync();
+
+        var truth = await api.Emulator.TruthAsync(polar.PolarUserId);
+        await using var db = api.Database.CreateDbContext();
+        var exercises = await db.Exercises.Where(e => e.UserId == userId).ToListAsync();
+        // One row per session; those AccessLink listed (uploaded after registration) took Polar's id and kept the export's JSON.
+        Assert.Equal(truth.GetProperty("exercises").GetArrayLength(), exercises.Count);
+        Assert.Equal(exercises.Count, exercises.Select(e => e.StartTime).Distinct().Count());
+        var polarIds = truth.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToHashSet();
+        var synced = exercises.Where(e => polarIds.Contains(e.ExerciseId)).ToList();
+        Assert.True(synced.Count >= exercises.Count / 2, $"{synced.Count} of {exercises.Count} synced");
+        Assert.All(synced, e => Assert.Equal((RecordSources.AccessLink, true), (e.Source, e.ExportRaw is not null)));
+        Assert.All(exercises.Except(synced), e => Assert.StartsWith("export-", e.ExerciseId));
+        var sampleOwners = await db.ExerciseSamples.Where(s => s.UserId == userId).Select(s => s.ExerciseId).Distinct().ToListAsync();
+        Assert.All(sampleOwners, id => Assert.Contains(exercises, e => e.ExerciseId == id)); // the adopted sessions' export samples went with them
+        var nights = await db.Sleep.Where(s => s.UserId == userId).ToListAsync();
+        Assert.All(nights, n => Assert.Equal((RecordSources.AccessLink, true), (n.Source, n.ExportRaw is not null))); // the sync replaced, the export stayed
+    }
+
+    [Fact]
+    public async Task AnImportInterruptedMidWayResumesAfterItsLastFinishedFile()
+    {
+        var (userId, polarId) = await UserAsync();
+        var zip = await ImportSupport.ExportAsync(api.Emulator, polarId, "new");
+        var options = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
+        Directory.CreateDirectory(options.Directory);
+        var path = Path.Combine(options.Directory, $"{Guid.NewGuid():N}.zip");
+        await File.WriteAllBytesAsync(path, zip);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
+        var finished = entries.Where(n => n.Contains("/sleep_result_") || n.Contains("/nightly_recovery_")).ToList();
+        // What a process that stopped after two files leaves: the import running, two files done (their rows were
+        // committed with them; here there are none, so a re-read of those files would show), the ZIP on disk.
+        var import = new HistoryImport
+        {
+            UserId = userId, Sha256 = "resume-test", StoragePath = path, Node = options.Node, Status = HistoryImportStatus.Running,
+            FilesTotal = entries.Count, FilesDone = finished.Count, Attempts = 1, StartedAt = DateTimeOffset.UtcNow,
+        };
+        var gone = new HistoryImport
+        {
+            UserId = userId, Sha256 = "gone-test", StoragePath = Path.Combine(options.Directory, "missing.zip"), Node = options.Node,
+            Status = HistoryImportStatus.Running, FilesTotal = 3, Attempts = 1,
+        };
+        await using (var db = api.Database.CreateDbContext())
+        {
+            db.Imports.AddRange(import, gone);
+            db.ImportFiles.AddRange(finished.Select(n => new HistoryImportFile { ImportId = import.Id, Name = n, Family = "x", Outcome = HistoryImportFile.Imported }));
+            await db.SaveChangesAsync();
+        }
+
+        var processor = api.Services.GetRequiredService<ImportProcessor>();
+        Assert.Equal(2, await processor.RequeueInterruptedAsync(CancellationToken.None)); // what a restart does first
+        processor.Wake();
+        using var admin = api.CreateAdminClient();
+        var resumed = await ImportSupport.WaitAsync(admin, userId, import.Id);
+        var failed = await ImportSupport.WaitAsync(admin, userId, gone.Id);
+
+        Assert.Equal("Succeeded", resumed.GetProperty("status").GetString());
+        Assert.Equal(entries.Count, resumed.GetProperty("filesDone").GetInt32());
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        Assert.Contains("no longer on this server", failed.GetProperty("reason").GetString());
+        await using var check = api.Database.CreateDbContext();
+        Assert.True(await check.Sleep.AnyAsync(s => s.UserId == userId && s.SleepScore != null)); // files after the break were read
+        Assert.False(await check.Sleep.AnyAsync(s => s.UserId == userId && s.LightSleep != null)); // the finished ones were not read again
+        Assert.False(await check.NightlyRecharge.AnyAsync(s => s.UserId == userId));
+        Assert.False(File.Exists(path)); // the ZIP goes when the import ends
+    }
 }

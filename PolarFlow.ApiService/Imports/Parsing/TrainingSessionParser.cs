@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
 namespace PolarFlow.ApiService.Imports.Parsing;
@@ -102,5 +103,5 @@ public static class TrainingSessionParser
 
     /// <summary>The export's own id when it has one, else the UTC start; prefixed so it never meets a Polar id.</summary>
     public static string ProvisionalId(string? exportId, DateTime localStart, int offsetMinutes) =>
-        "export-" + (exportId ?? (localStart - TimeSpan.FromMinutes(offsetMinutes)).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+        ExerciseMatch.ExportIdPrefix + (exportId ?? (localStart - TimeSpan.FromMinutes(offsetMinutes)).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
 }
