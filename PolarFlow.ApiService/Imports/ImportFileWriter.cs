@@ -7,8 +7,9 @@ using PolarFlow.Data.Entities;
 namespace PolarFlow.ApiService.Imports;
 
 /// <summary>
-/// Writes one export file's records, its outcome row and the import's progress in one transaction, so a file is
-/// either wholly visible or not at all, and an interrupted import resumes after its last finished file. Rows meet
+/// Writes export files' records, their outcome rows and the import's progress in one transaction per batch of whole
+/// files, so a file is either wholly visible or not at all, and an interrupted import resumes after its last
+/// committed file. Rows meet
 /// what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the stored
 /// exercise that is the same session (<see cref="ExerciseMatch"/>).
 /// </summary>
@@ -16,41 +17,52 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
 {
     public sealed record Counts(int Read, int Changed);
 
-    public async Task WriteAsync(HistoryImport import, string name, string family, string outcome, ExportRecords? records, string? error, CancellationToken ct)
+    /// <summary>One file's outcome: its records when it was read, the reason when it was skipped or failed.</summary>
+    public sealed record FileOutcome(string Name, string Family, string Outcome, ExportRecords? Records, string? Error);
+
+    /// <summary>Writes a batch of whole files in one transaction (one commit for many small files; never part of a file).</summary>
+    public async Task WriteAsync(HistoryImport import, IReadOnlyList<FileOutcome> files, CancellationToken ct)
     {
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var counts = new Dictionary<string, Counts>();
-            if (records is not null)
+            var changed = 0;
+            foreach (var file in files)
             {
-                await MatchExercisesAsync(import.UserId, records, ct);
-                async Task Upsert<T>(string table, List<T> rows) where T : class
+                var counts = file.Records is null ? [] : await WriteRecordsAsync(import.UserId, file.Records, ct);
+                changed += counts.Values.Sum(c => c.Changed);
+                db.ImportFiles.Add(new HistoryImportFile
                 {
-                    if (rows.Count > 0) counts[table] = new Counts(rows.Count, await db.UpsertAsync(rows, ct, UpsertMode.FillGaps));
-                }
-                await Upsert("exercises", records.Exercises);
-                await Upsert("exercise_samples", records.ExerciseSamples);
-                await Upsert("daily_activity", records.Activity);
-                await Upsert("activity_samples", records.ActivitySamples);
-                await Upsert("continuous_heart_rate", records.HeartRate);
-                await Upsert("sleep", records.Sleep);
-                await Upsert("nightly_recharge", records.NightlyRecharge);
-                await Upsert("physical_info", records.PhysicalInfo);
-                if (counts.Values.Sum(c => c.Changed) > 0) await db.BumpDataVersionAsync(import.UserId, ct);
+                    ImportId = import.Id, Name = file.Name, Family = file.Family, Outcome = file.Outcome, Error = file.Error, FinishedAt = time.GetUtcNow(),
+                    Records = counts.Count == 0 ? null : JsonSerializer.Serialize(counts.ToDictionary(kv => kv.Key, kv => new { read = kv.Value.Read, changed = kv.Value.Changed })),
+                });
             }
-
-            db.ImportFiles.Add(new HistoryImportFile
-            {
-                ImportId = import.Id, Name = name, Family = family, Outcome = outcome, Error = error, FinishedAt = time.GetUtcNow(),
-                Records = counts.Count == 0 ? null : JsonSerializer.Serialize(counts.ToDictionary(kv => kv.Key, kv => new { read = kv.Value.Read, changed = kv.Value.Changed })),
-            });
+            if (changed > 0) await db.BumpDataVersionAsync(import.UserId, ct);
             await db.SaveChangesAsync(ct);
             await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.FilesDone, i => i.FilesDone + 1).SetProperty(i => i.HeartbeatAt, time.GetUtcNow()), ct);
+                .SetProperty(i => i.FilesDone, i => i.FilesDone + files.Count).SetProperty(i => i.HeartbeatAt, time.GetUtcNow()), ct);
             await transaction.CommitAsync(ct);
         });
+    }
+
+    private async Task<Dictionary<string, Counts>> WriteRecordsAsync(string userId, ExportRecords records, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, Counts>();
+        await MatchExercisesAsync(userId, records, ct);
+        async Task Upsert<T>(string table, List<T> rows) where T : class
+        {
+            if (rows.Count > 0) counts[table] = new Counts(rows.Count, await db.UpsertAsync(rows, ct, UpsertMode.FillGaps));
+        }
+        await Upsert("exercises", records.Exercises);
+        await Upsert("exercise_samples", records.ExerciseSamples);
+        await Upsert("daily_activity", records.Activity);
+        await Upsert("activity_samples", records.ActivitySamples);
+        await Upsert("continuous_heart_rate", records.HeartRate);
+        await Upsert("sleep", records.Sleep);
+        await Upsert("nightly_recharge", records.NightlyRecharge);
+        await Upsert("physical_info", records.PhysicalInfo);
+        return counts;
     }
 
     /// <summary>Gives each exported exercise the id of the stored exercise it is (AccessLink's first), and its samples with it.</summary>

@@ -16,6 +16,10 @@ namespace PolarFlow.ApiService.Imports;
 public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportProcessor> logger)
     : BackgroundService
 {
+    /// <summary>Whole files go to the database together, up to this many files or records a commit.</summary>
+    private const int FilesPerCommit = 100;
+    private const int RecordsPerCommit = 20_000;
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>A new upload is waiting.</summary>
@@ -83,28 +87,18 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         var done = (await db.ImportFiles.Where(f => f.ImportId == import.Id).Select(f => f.Name).ToListAsync(ct)).ToHashSet();
         using (var zip = ZipFile.OpenRead(import.StoragePath))
         {
-            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
+            var batch = new List<ImportFileWriter.FileOutcome>();
+            async Task FlushAsync()
             {
-                if (done.Contains(entry.FullName)) continue;
-                var (family, skip) = ExportFamilies.Classify(entry.FullName);
-                if (skip is not null)
-                {
-                    await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Skipped, null, skip, ct);
-                    continue;
-                }
-                ExportRecords records;
-                try
-                {
-                    records = await ExportFileReader.ReadAsync(entry, family, import.UserId, ct);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException or IOException or OverflowException)
-                {
-                    LogFileFailed(logger, import.Id, entry.FullName, ex.Message);
-                    await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Failed, null, Describe(ex), ct);
-                    continue;
-                }
-                await writer.WriteAsync(import, entry.FullName, family, HistoryImportFile.Imported, records, null, ct);
+                if (batch.Count > 0) await writer.WriteAsync(import, batch, ct);
+                batch.Clear();
             }
+            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !done.Contains(e.FullName)))
+            {
+                batch.Add(await ReadAsync(import, entry, ct));
+                if (batch.Count >= FilesPerCommit || batch.Sum(f => f.Records?.Count ?? 0) >= RecordsPerCommit) await FlushAsync();
+            }
+            await FlushAsync();
         }
 
         db.ChangeTracker.Clear();
@@ -117,6 +111,21 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         File.Delete(import.StoragePath);
         LogFinished(logger, import.Id, status, imported, failed);
         return true;
+    }
+
+    private async Task<ImportFileWriter.FileOutcome> ReadAsync(HistoryImport import, ZipArchiveEntry entry, CancellationToken ct)
+    {
+        var (family, skip) = ExportFamilies.Classify(entry.FullName);
+        if (skip is not null) return new(entry.FullName, family, HistoryImportFile.Skipped, null, skip);
+        try
+        {
+            return new(entry.FullName, family, HistoryImportFile.Imported, await ExportFileReader.ReadAsync(entry, family, import.UserId, ct), null);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException or IOException or OverflowException)
+        {
+            LogFileFailed(logger, import.Id, entry.FullName, ex.Message);
+            return new(entry.FullName, family, HistoryImportFile.Failed, null, Describe(ex));
+        }
     }
 
     private async Task FinishAsync(PolarFlowDbContext db, HistoryImport import, HistoryImportStatus status, string? reason, CancellationToken ct)

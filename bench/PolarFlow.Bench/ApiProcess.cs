@@ -14,10 +14,19 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, TestDatabase database)
+    /// <summary>The server's resident memory now and at its peak (Linux /proc), in MiB.</summary>
+    public (double Now, double Peak) MemoryMiB()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Field(string name) => long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        return (Field("VmRSS"), Field("VmHWM"));
+    }
+
+    public static async Task<ApiProcess> StartAsync(string apiDll, TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = PolarFlow.AppHost.Infrastructure.LocalServerBinaries.FreeTcpPort();
-        var process = Process.Start(new ProcessStartInfo("dotnet", [apiDll, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [apiDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
             Environment =
@@ -27,7 +36,9 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["PolarFlow__RateLimit__PermitsPerMinute"] = "100000000", ["Polar__ClientId"] = "bench", ["Polar__ClientSecret"] = "bench",
                 ["PolarFlow__Redis__KeyPrefix"] = "bench-" + Guid.NewGuid().ToString("N"), ["Logging__LogLevel__Default"] = "Warning",
             },
-        })!;
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -19,7 +19,7 @@ public static class CalendarParser
                 var raw = ExportJson.Raw(ExportFamilies.CalendarItems, p);
                 into.PhysicalInfo.Add(new PhysicalInfoSnapshot
                 {
-                    UserId = userId, ModifiedAt = at.ToUniversalTime(), Source = RecordSources.Export, Raw = raw, ExportRaw = raw,
+                    UserId = userId, ModifiedAt = at.ToUniversalTime(), Source = RecordSources.Export, Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw,
                     Weight = p.Num("weight"), Height = p.Num("height"), Birthday = p.Date("birthday"), Gender = p.Str("gender"),
                     MaximumHeartRate = p.Int("maximumHeartRate"), RestingHeartRate = p.Int("restingHeartRate"), AerobicThreshold = p.Int("aerobicThreshold"),
                     AnaerobicThreshold = p.Int("anaerobicThreshold"), Vo2Max = p.Int("vo2Max"), SleepGoal = p.Duration("sleepGoal"),
@@ -35,7 +35,7 @@ public static class CalendarParser
             into.PhysicalInfo.Add(new PhysicalInfoSnapshot
             {
                 UserId = userId, ModifiedAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), Source = RecordSources.Export,
-                Raw = raw, ExportRaw = raw, Weight = kg, WeightSource = "export_weigh_in",
+                Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw, Weight = kg, WeightSource = "export_weigh_in",
             });
         }
     }

@@ -10,7 +10,7 @@ namespace PolarFlow.ApiService.Imports.Parsing;
 /// </summary>
 public static class ExportFileReader
 {
-    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonSerializerOptions Options = new() { MaxDepth = 256, TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
 
     public static async Task<ExportRecords> ReadAsync(ZipArchiveEntry entry, string family, string userId, CancellationToken ct)
     {

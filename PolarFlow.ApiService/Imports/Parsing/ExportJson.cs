@@ -47,6 +47,12 @@ public static class ExportJson
     public static DateTimeOffset? Instant(this JsonElement e, params string[] path) =>
         e.Str(path) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
+    /// <summary>
+    /// <c>raw</c> of a record only an export has: its JSON is in <c>export_raw</c> (once, not twice); a sync that later
+    /// brings AccessLink's JSON for it fills <c>raw</c>.
+    /// </summary>
+    public const string NoAccessLinkJson = "{}";
+
     /// <summary>The record's JSON under its family's name, so the families that describe one record (sleep result and score) sit side by side.</summary>
     public static string Raw(string family, JsonElement e) => $"{{\"{family}\":{e.GetRawText()}}}";
 }

@@ -8,61 +8,74 @@ namespace PolarFlow.ApiService.Imports.Parsing;
 public sealed class NaNFilterStream(Stream inner) : Stream
 {
     private readonly byte[] _in = new byte[64 * 1024];
-    private readonly Queue<byte> _out = new();
+    private readonly byte[] _out = new byte[64 * 1024 * 2]; // "NaN" → "null" grows by a third at most
+    private int _outStart, _outEnd;
     private int _pending; // bytes of a possible "NaN" held back (0-2)
     private bool _inString, _escaped, _done;
 
-    public override int Read(byte[] buffer, int offset, int count)
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
     {
-        while (_out.Count < count && !_done) Fill();
-        var n = 0;
-        while (n < count && _out.Count > 0) buffer[offset + n++] = _out.Dequeue();
+        while (_outStart == _outEnd && !_done) Fill();
+        var n = Math.Min(buffer.Length, _outEnd - _outStart);
+        _out.AsSpan(_outStart, n).CopyTo(buffer);
+        _outStart += n;
         return n;
     }
 
     private void Fill()
     {
+        (_outStart, _outEnd) = (0, 0);
         var read = inner.Read(_in, 0, _in.Length);
         if (read == 0)
         {
-            Flush(_pending);
+            FlushPending();
             _done = true;
             return;
         }
-        for (var i = 0; i < read; i++)
+        // A tight loop on locals: this runs once per byte of the export.
+        ReadOnlySpan<byte> input = _in.AsSpan(0, read);
+        var output = _out.AsSpan();
+        int o = 0, pending = _pending;
+        bool inString = _inString, escaped = _escaped;
+        foreach (var b in input)
         {
-            var b = _in[i];
-            if (_inString)
+            if (inString)
             {
-                _out.Enqueue(b);
-                if (_escaped) _escaped = false;
-                else if (b == '\\') _escaped = true;
-                else if (b == '"') _inString = false;
+                output[o++] = b;
+                if (escaped) escaped = false;
+                else if (b == '\\') escaped = true;
+                else if (b == '"') inString = false;
                 continue;
             }
             // Outside strings: hold N, a, N back until the token is complete or broken.
-            if ((_pending == 0 && b == 'N') || (_pending == 1 && b == 'a'))
+            if ((pending == 0 && b == 'N') || (pending == 1 && b == 'a'))
             {
-                _pending++;
+                pending++;
                 continue;
             }
-            if (_pending == 2 && b == 'N')
+            if (pending == 2 && b == 'N')
             {
-                _pending = 0;
-                foreach (var c in "null"u8) _out.Enqueue(c);
+                pending = 0;
+                "null"u8.CopyTo(output[o..]);
+                o += 4;
                 continue;
             }
-            Flush(_pending);
-            _pending = 0;
-            if (b == '"') _inString = true;
-            _out.Enqueue(b);
+            if (pending >= 1) output[o++] = (byte)'N';
+            if (pending >= 2) output[o++] = (byte)'a';
+            pending = 0;
+            if (b == '"') inString = true;
+            output[o++] = b;
         }
+        (_outEnd, _pending, _inString, _escaped) = (o, pending, inString, escaped);
     }
 
-    private void Flush(int pending)
+    private void FlushPending()
     {
-        if (pending >= 1) _out.Enqueue((byte)'N');
-        if (pending >= 2) _out.Enqueue((byte)'a');
+        if (_pending >= 1) _out[_outEnd++] = (byte)'N';
+        if (_pending >= 2) _out[_outEnd++] = (byte)'a';
+        _pending = 0;
     }
 
     public override bool CanRead => true;

@@ -36,7 +36,7 @@ public static class SleepParsers
         var end = n.Instant("sleepResult", "hypnogram", "sleepEnd");
         return new SleepNight
         {
-            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a sleep result has no night"), Source = RecordSources.Export, Raw = raw, ExportRaw = raw,
+            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a sleep result has no night"), Source = RecordSources.Export, Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw,
             SleepStartTime = start, SleepEndTime = end,
             SleepStartOffsetMinutes = (int?)start?.Offset.TotalMinutes, SleepEndOffsetMinutes = (int?)end?.Offset.TotalMinutes,
             DeviceId = n.Str("sleepResult", "hypnogram", "deviceId"),
@@ -56,7 +56,7 @@ public static class SleepParsers
         var raw = ExportJson.Raw(ExportFamilies.SleepScore, n);
         return new SleepNight
         {
-            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a sleep score has no night"), Source = RecordSources.Export, Raw = raw, ExportRaw = raw,
+            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a sleep score has no night"), Source = RecordSources.Export, Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw,
             SleepScore = n.Int("sleepScoreResult", "sleepScore"), GroupDurationScore = n.Num("sleepScoreResult", "groupDurationScore"),
             GroupSolidityScore = n.Num("sleepScoreResult", "groupSolidityScore"), GroupRegenerationScore = n.Num("sleepScoreResult", "groupRegenerationScore"),
         };
@@ -70,7 +70,7 @@ public static class SleepParsers
         var respiration = n.Num("meanNightlyRecoveryRespirationInterval");
         return new Data.Entities.NightlyRecharge
         {
-            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a nightly recovery has no night"), Source = RecordSources.Export, Raw = raw, ExportRaw = raw,
+            UserId = userId, Date = n.Date("night") ?? throw new JsonException("a nightly recovery has no night"), Source = RecordSources.Export, Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw,
             BeatToBeatAvg = rri is { } r ? (int)Math.Round(r) : null, HeartRateAvg = rri is > 0 ? (int)Math.Round(60000 / rri.Value) : null,
             HeartRateVariabilityAvg = n.Int("meanNightlyRecoveryRmssd"), BreathingRateAvg = respiration is > 0 ? Math.Round(60000 / respiration.Value, 1) : null,
             AnsCharge = n.Num("ansStatus"), AnsChargeStatus = n.Int("ansRate"), NightlyRechargeStatus = n.Int("recoveryIndicator"),

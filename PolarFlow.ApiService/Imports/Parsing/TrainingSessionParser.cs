@@ -86,7 +86,7 @@ public static class TrainingSessionParser
         var raw = ExportJson.Raw(ExportFamilies.TrainingSession, s);
         return new Exercise
         {
-            UserId = userId, ExerciseId = id, Source = RecordSources.Export, Raw = raw, ExportRaw = raw,
+            UserId = userId, ExerciseId = id, Source = RecordSources.Export, Raw = ExportJson.NoAccessLinkJson, ExportRaw = raw,
             StartTime = start, StartTimeUtcOffsetMinutes = offset, Duration = duration, HasRoute = false,
         };
     }
