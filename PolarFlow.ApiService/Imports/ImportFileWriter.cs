@@ -34,7 +34,7 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
                 changed += counts.Values.Sum(c => c.Changed);
                 db.ImportFiles.Add(new HistoryImportFile
                 {
-                    ImportId = import.Id, Name = file.Name, Family = file.Family, Outcome = file.Outcome, Error = file.Error, FinishedAt = time.GetUtcNow(),
+                    UserId = import.UserId, ImportId = import.Id, Name = file.Name, Family = file.Family, Outcome = file.Outcome, Error = file.Error, FinishedAt = time.GetUtcNow(),
                     Records = counts.Count == 0 ? null : JsonSerializer.Serialize(counts.ToDictionary(kv => kv.Key, kv => new { read = kv.Value.Read, changed = kv.Value.Changed })),
                 });
             }

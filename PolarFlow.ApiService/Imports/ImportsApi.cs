@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using PolarFlow.ApiService.Common;
 using PolarFlow.Data;
 
@@ -15,7 +16,7 @@ public static class ImportsApi
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             return await uploads.ReceiveAsync(userId, request, ct);
         }).WithSummary("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
-          .Accepts<byte[]>("application/zip", "application/x-zip-compressed", "application/octet-stream", "multipart/form-data").DisableAntiforgery();
+          .AddOpenApiOperationTransformer(DescribeUpload).DisableAntiforgery();
 
         user.MapGet("/imports", async Task<Results<Ok<ImportListDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -33,5 +34,28 @@ public static class ImportsApi
             return TypedResults.Ok(await ImportQueries.LoadAsync(db, import, ct));
         }).WithSummary("One import: files done of total, records by table (read, changed), skipped files by family, per-file errors, and the outcome.");
         return user;
+    }
+
+    /// <summary>
+    /// The upload's body in the OpenAPI document. Not `Accepts(...)` metadata: routing would then answer 415 before
+    /// authorization, telling a key that may not touch this user something about the route.
+    /// </summary>
+    private static Task DescribeUpload(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The export ZIP from Polar's 'Download your data'.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/zip"] = new() { Schema = binary },
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = binary }, Required = new HashSet<string> { "file" } },
+                },
+            },
+        };
+        return Task.CompletedTask;
     }
 }

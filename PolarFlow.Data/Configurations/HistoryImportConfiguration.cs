@@ -9,7 +9,8 @@ public sealed class HistoryImportConfiguration : IEntityTypeConfiguration<Histor
     public void Configure(EntityTypeBuilder<HistoryImport> builder)
     {
         builder.ToTable("imports");
-        builder.HasKey(x => x.Id);
+        builder.HasKey(x => new { x.UserId, x.Id });
+        builder.HasIndex(x => x.Id).IsUnique();
         builder.Property(x => x.UserId).HasMaxLength(PolarUserConfiguration.UserIdMaxLength);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(x => x.FileName).HasMaxLength(255);

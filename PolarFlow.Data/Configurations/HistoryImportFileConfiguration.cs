@@ -9,11 +9,12 @@ public sealed class HistoryImportFileConfiguration : IEntityTypeConfiguration<Hi
     public void Configure(EntityTypeBuilder<HistoryImportFile> builder)
     {
         builder.ToTable("import_files");
-        builder.HasKey(x => new { x.ImportId, x.Name });
+        builder.HasKey(x => new { x.UserId, x.ImportId, x.Name });
+        builder.Property(x => x.UserId).HasMaxLength(PolarUserConfiguration.UserIdMaxLength);
         builder.Property(x => x.Name).HasMaxLength(512);
         builder.Property(x => x.Family).HasMaxLength(32);
         builder.Property(x => x.Outcome).HasMaxLength(16);
         builder.Property(x => x.Records).HasColumnType("jsonb");
-        builder.HasOne<HistoryImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<HistoryImport>().WithMany().HasForeignKey(x => new { x.UserId, x.ImportId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,6 +3,7 @@ namespace PolarFlow.Data.Entities;
 /// <summary>One file of an import: imported (with its records by type), skipped (not a family PolarFlow reads) or failed (with the reason).</summary>
 public sealed class HistoryImportFile
 {
+    public required string UserId { get; set; }
     public Guid ImportId { get; set; }
     public required string Name { get; set; }
     public required string Family { get; set; }

@@ -814,8 +814,12 @@ namespace PolarFlow.Data.Migrations
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImport", b =>
                 {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -883,14 +887,12 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("storage_path");
 
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("UserId", "Id")
                         .HasName("pk_imports");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imports_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_imports_status")
@@ -904,6 +906,11 @@ namespace PolarFlow.Data.Migrations
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>
                 {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
@@ -937,7 +944,7 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("records");
 
-                    b.HasKey("ImportId", "Name")
+                    b.HasKey("UserId", "ImportId", "Name")
                         .HasName("pk_import_files");
 
                     b.ToTable("import_files", "polarflow");
@@ -1937,10 +1944,10 @@ namespace PolarFlow.Data.Migrations
                 {
                     b.HasOne("PolarFlow.Data.Entities.HistoryImport", null)
                         .WithMany()
-                        .HasForeignKey("ImportId")
+                        .HasForeignKey("UserId", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_import_files_imports_import_id");
+                        .HasConstraintName("fk_import_files_imports_user_id_import_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.NightlyRecharge", b =>

@@ -185,7 +185,7 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         await using (var db = api.Database.CreateDbContext())
         {
             db.Imports.AddRange(import, gone);
-            db.ImportFiles.AddRange(finished.Select(n => new HistoryImportFile { ImportId = import.Id, Name = n, Family = "x", Outcome = HistoryImportFile.Imported }));
+            db.ImportFiles.AddRange(finished.Select(n => new HistoryImportFile { UserId = userId, ImportId = import.Id, Name = n, Family = "x", Outcome = HistoryImportFile.Imported }));
             await db.SaveChangesAsync();
         }
 

@@ -12,7 +12,7 @@ using PolarFlow.Data;
 namespace PolarFlow.Data.Migrations
 {
     [DbContext(typeof(PolarFlowDbContext))]
-    [Migration("20261128234221_HistoryImport")]
+    [Migration("20261129001654_HistoryImport")]
     partial class HistoryImport
     {
         /// <inheritdoc />
@@ -817,8 +817,12 @@ namespace PolarFlow.Data.Migrations
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImport", b =>
                 {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -886,14 +890,12 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("storage_path");
 
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("UserId", "Id")
                         .HasName("pk_imports");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_imports_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_imports_status")
@@ -907,6 +909,11 @@ namespace PolarFlow.Data.Migrations
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>
                 {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
                     b.Property<Guid>("ImportId")
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
@@ -940,7 +947,7 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("records");
 
-                    b.HasKey("ImportId", "Name")
+                    b.HasKey("UserId", "ImportId", "Name")
                         .HasName("pk_import_files");
 
                     b.ToTable("import_files", "polarflow");
@@ -1940,10 +1947,10 @@ namespace PolarFlow.Data.Migrations
                 {
                     b.HasOne("PolarFlow.Data.Entities.HistoryImport", null)
                         .WithMany()
-                        .HasForeignKey("ImportId")
+                        .HasForeignKey("UserId", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_import_files_imports_import_id");
+                        .HasConstraintName("fk_import_files_imports_user_id_import_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.NightlyRecharge", b =>

@@ -288,8 +288,8 @@ namespace PolarFlow.Data.Migrations
                 schema: "polarflow",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     size_bytes = table.Column<long>(type: "bigint", nullable: false),
@@ -307,7 +307,7 @@ namespace PolarFlow.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_imports", x => x.id);
+                    table.PrimaryKey("pk_imports", x => new { x.user_id, x.id });
                     table.ForeignKey(
                         name: "fk_imports_users_user_id",
                         column: x => x.user_id,
@@ -322,6 +322,7 @@ namespace PolarFlow.Data.Migrations
                 schema: "polarflow",
                 columns: table => new
                 {
+                    user_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     import_id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
                     family = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -332,15 +333,22 @@ namespace PolarFlow.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_import_files", x => new { x.import_id, x.name });
+                    table.PrimaryKey("pk_import_files", x => new { x.user_id, x.import_id, x.name });
                     table.ForeignKey(
-                        name: "fk_import_files_imports_import_id",
-                        column: x => x.import_id,
+                        name: "fk_import_files_imports_user_id_import_id",
+                        columns: x => new { x.user_id, x.import_id },
                         principalSchema: "polarflow",
                         principalTable: "imports",
-                        principalColumn: "id",
+                        principalColumns: new[] { "user_id", "id" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_imports_id",
+                schema: "polarflow",
+                table: "imports",
+                column: "id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_imports_status",
