@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
+using PolarFlow.Data.Entities;
 
 namespace PolarFlow.ApiService.Connect;
 
 /// <summary>
 /// With the emulator (`PolarFlow:ConnectDemoUser`), connects a demo athlete at start-up through the real OAuth
 /// flow: the authorization URL, the emulator's consent redirect, then the same callback work a browser would
-/// trigger. Only when there is no user yet, so a restart adds nobody.
+/// trigger. Only when no user is connected: a restart adds nobody, and a demo athlete whose token the restarted
+/// (in-memory) emulator no longer knows is connected again instead of staying revoked.
 /// </summary>
 public sealed partial class DemoUserConnector(IServiceScopeFactory scopes, IHttpClientFactory http, MigrationStatus migrations,
     IConfiguration configuration, ILogger<DemoUserConnector> logger) : BackgroundService
@@ -36,7 +38,7 @@ public sealed partial class DemoUserConnector(IServiceScopeFactory scopes, IHttp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
-        if (await db.Users.AnyAsync(ct)) return true;
+        if (await db.Users.AnyAsync(u => u.ConnectionState == ConnectionState.Connected, ct)) return true;
 
         var connect = scope.ServiceProvider.GetRequiredService<PolarConnectService>();
         var (url, _) = await connect.StartAsync(null, null);
