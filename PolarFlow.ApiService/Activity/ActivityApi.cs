@@ -9,7 +9,7 @@ namespace PolarFlow.ApiService.Activity;
 public static class ActivityApi
 {
     public sealed record ActivityDto(DateOnly Date, int? Steps, int? Calories, int? ActiveCalories, TimeSpan? ActiveDuration, TimeSpan? InactiveDuration,
-        double? DailyActivity, int? InactivityAlertCount, double? DistanceFromSteps);
+        double? DailyActivity, int? InactivityAlertCount, double? DistanceFromSteps, IReadOnlyList<string> Provenance);
     public sealed record SamplesDto(DateOnly Date, int? StepIntervalMs, int? TotalSteps, JsonElement? Steps, JsonElement? ActivityZones, JsonElement? InactivityStamps);
 
     public static RouteGroupBuilder MapActivityApi(this RouteGroupBuilder user)
@@ -39,5 +39,5 @@ public static class ActivityApi
         db.DailyActivity.SingleOrDefaultAsync(a => a.UserId == userId && a.Date == day, ct);
 
     private static ActivityDto ToDto(DailyActivity a) => new(a.Date, a.Steps, a.Calories, a.ActiveCalories, a.ActiveDuration, a.InactiveDuration,
-        a.DailyActivityPercent, a.InactivityAlertCount, a.DistanceFromSteps);
+        a.DailyActivityPercent, a.InactivityAlertCount, a.DistanceFromSteps, RecordSources.Of(a.Source, a.ExportRaw));
 }

@@ -9,7 +9,8 @@ namespace PolarFlow.ApiService.Exercises;
 public static class ExercisesApi
 {
     public sealed record ExerciseDto(string Id, DateTime? StartTime, int? StartTimeUtcOffsetMinutes, TimeSpan? Duration, string? Sport, string? DetailedSportInfo,
-        double? Distance, int? Calories, int? HeartRateAverage, int? HeartRateMaximum, double? TrainingLoad, double? CardioLoad, double? MuscleLoad, bool? HasRoute);
+        double? Distance, int? Calories, int? HeartRateAverage, int? HeartRateMaximum, double? TrainingLoad, double? CardioLoad, double? MuscleLoad, bool? HasRoute,
+        IReadOnlyList<string> Provenance);
     public sealed record ExerciseDetailDto(ExerciseDto Exercise, JsonElement? HeartRateZones, JsonElement? TrainingLoadPro);
     public sealed record SeriesDto(int SampleType, int? RecordingRate, int Count, IReadOnlyList<double?> Values);
     public sealed record RouteDto(string ExerciseId, int PointCount, JsonElement Points);
@@ -49,5 +50,5 @@ public static class ExercisesApi
     }
 
     private static ExerciseDto ToDto(Exercise e) => new(e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration, e.Sport, e.DetailedSportInfo, e.Distance,
-        e.Calories, e.HeartRateAverage, e.HeartRateMaximum, e.TrainingLoad, e.CardioLoad, e.MuscleLoad, e.HasRoute);
+        e.Calories, e.HeartRateAverage, e.HeartRateMaximum, e.TrainingLoad, e.CardioLoad, e.MuscleLoad, e.HasRoute, RecordSources.Of(e.Source, e.ExportRaw));
 }

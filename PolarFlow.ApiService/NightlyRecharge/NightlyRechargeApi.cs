@@ -9,7 +9,7 @@ namespace PolarFlow.ApiService.NightlyRecharge;
 public static class NightlyRechargeApi
 {
     public sealed record RechargeDto(DateOnly Date, int? HeartRateAvg, int? BeatToBeatAvg, int? HeartRateVariabilityAvg, double? BreathingRateAvg,
-        int? NightlyRechargeStatus, double? AnsCharge, int? AnsChargeStatus);
+        int? NightlyRechargeStatus, double? AnsCharge, int? AnsChargeStatus, IReadOnlyList<string> Provenance);
     public sealed record RechargeDetailDto(RechargeDto Night, JsonElement? HrvSamples, JsonElement? BreathingSamples);
     public sealed record RechargeListDto(string UserId, DateOnly From, DateOnly To, int Count, IReadOnlyList<RechargeDto> Nights);
 
@@ -40,5 +40,6 @@ public static class NightlyRechargeApi
     }
 
     private static RechargeDto ToDto(Data.Entities.NightlyRecharge r) =>
-        new(r.Date, r.HeartRateAvg, r.BeatToBeatAvg, r.HeartRateVariabilityAvg, r.BreathingRateAvg, r.NightlyRechargeStatus, r.AnsCharge, r.AnsChargeStatus);
+        new(r.Date, r.HeartRateAvg, r.BeatToBeatAvg, r.HeartRateVariabilityAvg, r.BreathingRateAvg, r.NightlyRechargeStatus, r.AnsCharge, r.AnsChargeStatus,
+            Data.Entities.RecordSources.Of(r.Source, r.ExportRaw));
 }

@@ -3,10 +3,10 @@ using PolarFlow.Data.Entities;
 
 namespace PolarFlow.ApiService.Sleep;
 
-/// <summary>A night; times keep the offset Polar gave them; durations in seconds, as Polar's.</summary>
+/// <summary>A night; times keep the offset Polar gave them; durations in seconds, as Polar's; provenance `accesslink` and/or `export`.</summary>
 public sealed record SleepDto(DateOnly Date, DateTimeOffset? SleepStartTime, DateTimeOffset? SleepEndTime, int? LightSleep, int? DeepSleep, int? RemSleep,
     int? UnrecognizedSleepStage, int? TotalInterruptionDuration, int? SleepScore, int? SleepCharge, int? SleepGoal, int? SleepRating, double? Continuity,
-    int? ContinuityClass, int? SleepCycles, string? DeviceId);
+    int? ContinuityClass, int? SleepCycles, string? DeviceId, IReadOnlyList<string> Provenance);
 
 public sealed record SleepDetailDto(SleepDto Night, JsonElement? Hypnogram, JsonElement? HeartRateSamples);
 
@@ -16,7 +16,7 @@ public static class SleepMapping
 {
     public static SleepDto ToDto(this SleepNight s) => new(s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
         s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge, s.SleepGoal, s.SleepRating,
-        s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId);
+        s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId, RecordSources.Of(s.Source, s.ExportRaw));
 
     /// <summary>PostgreSQL keeps the instant; the offset Polar sent is kept beside it and restored here.</summary>
     public static DateTimeOffset? At(DateTimeOffset? instant, int? offsetMinutes) =>

@@ -52,6 +52,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
             Assert.Equal(truthHr, hr.Data);
         }
         Assert.Contains(exercises, e => e.TrainingLoad is not null == (generation == "new"));
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/exercises?days=60");
+        Assert.All(listed.GetProperty("items").EnumerateArray(), e => Assert.Equal(["export"], e.GetProperty("provenance").EnumerateArray().Select(p => p.GetString())));
     }
 
     [Fact]
@@ -156,6 +158,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         Assert.All(sampleOwners, id => Assert.Contains(exercises, e => e.ExerciseId == id)); // the adopted sessions' export samples went with them
         var nights = await db.Sleep.Where(s => s.UserId == userId).ToListAsync();
         Assert.All(nights, n => Assert.Equal((RecordSources.AccessLink, true), (n.Source, n.ExportRaw is not null))); // the sync replaced, the export stayed
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sleep?days=60");
+        Assert.All(listed.GetProperty("nights").EnumerateArray(), n => Assert.Equal(["accesslink", "export"], n.GetProperty("provenance").EnumerateArray().Select(p => p.GetString())));
     }
 
     [Fact]
