@@ -33,12 +33,30 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
             await RequeueInterruptedAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!await RunNextAsync(stoppingToken))
+                bool worked;
+                try
                 {
-                    using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    poll.CancelAfter(TimeSpan.FromSeconds(5));
-                    try { await _wake.Reader.ReadAsync(poll.Token); } catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+                    worked = await RunNextAsync(stoppingToken);
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogProcessorFailed(logger, ex);
+                    worked = false;
+                }
+                if (worked) continue;
+                try
+                {
+                    // Idle, so nothing of this instance is in progress: an import left running (a failure above) is
+                    // queued again; its attempts count up to the limit, so it cannot loop for ever.
+                    await RequeueInterruptedAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogProcessorFailed(logger, ex);
+                }
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                poll.CancelAfter(TimeSpan.FromSeconds(5));
+                try { await _wake.Reader.ReadAsync(poll.Token); } catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,20 +103,38 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
 
         var writer = scope.ServiceProvider.GetRequiredService<ImportFileWriter>();
         var done = (await db.ImportFiles.Where(f => f.ImportId == import.Id).Select(f => f.Name).ToListAsync(ct)).ToHashSet();
-        using (var zip = ZipFile.OpenRead(import.StoragePath))
+        // Two cores, two stages: the next batch is read and parsed while the previous one is written.
+        var batches = Channel.CreateBounded<List<ImportFileWriter.FileOutcome>>(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
         {
-            var batch = new List<ImportFileWriter.FileOutcome>();
-            async Task FlushAsync()
+            try
             {
-                if (batch.Count > 0) await writer.WriteAsync(import, batch, ct);
-                batch.Clear();
+                using var zip = ZipFile.OpenRead(import.StoragePath);
+                var batch = new List<ImportFileWriter.FileOutcome>();
+                foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !done.Contains(e.FullName)))
+                {
+                    batch.Add(await ReadAsync(import, entry, stop.Token));
+                    if (batch.Count < FilesPerCommit && batch.Sum(f => f.Records?.Count ?? 0) < RecordsPerCommit) continue;
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    batch = [];
+                }
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
+                batches.Writer.Complete();
             }
-            foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !done.Contains(e.FullName)))
+            catch (Exception ex)
             {
-                batch.Add(await ReadAsync(import, entry, ct));
-                if (batch.Count >= FilesPerCommit || batch.Sum(f => f.Records?.Count ?? 0) >= RecordsPerCommit) await FlushAsync();
+                batches.Writer.Complete(ex);
             }
-            await FlushAsync();
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token)) await writer.WriteAsync(import, batch, stop.Token);
+        }
+        finally
+        {
+            await stop.CancelAsync(); // a failed write stops the reading too
+            await reading;
         }
 
         db.ChangeTracker.Clear();
@@ -142,6 +178,9 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         InvalidDataException => $"the file is damaged in the ZIP (truncated or corrupt): {ex.Message}",
         _ => ex.Message,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing imports failed; the import is queued again while attempts remain")]
+    private static partial void LogProcessorFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} for {UserId} started (attempt {Attempt})")]
     private static partial void LogStarted(ILogger logger, Guid importId, string userId, int attempt);

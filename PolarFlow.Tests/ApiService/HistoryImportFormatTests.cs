@@ -194,7 +194,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         }
 
         var processor = api.Services.GetRequiredService<ImportProcessor>();
-        Assert.Equal(2, await processor.RequeueInterruptedAsync(CancellationToken.None)); // what a restart does first
+        // What a restart does first (and the idle processor does on its own): running imports of this instance are queued again.
+        await processor.RequeueInterruptedAsync(CancellationToken.None);
         processor.Wake();
         using var admin = api.CreateAdminClient();
         var resumed = await ImportSupport.WaitAsync(admin, userId, import.Id);
