@@ -193,10 +193,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
             await db.SaveChangesAsync();
         }
 
-        var processor = api.Services.GetRequiredService<ImportProcessor>();
-        // What a restart does first (and the idle processor does on its own): running imports of this instance are queued again.
-        await processor.RequeueInterruptedAsync(CancellationToken.None);
-        processor.Wake();
+        // Nobody calls anything: the idle processor finds this instance's imports left running (as a restart does
+        // first) and queues them again.
         using var admin = api.CreateAdminClient();
         var resumed = await ImportSupport.WaitAsync(admin, userId, import.Id);
         var failed = await ImportSupport.WaitAsync(admin, userId, gone.Id);
