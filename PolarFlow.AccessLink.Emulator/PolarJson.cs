@@ -63,9 +63,9 @@ public static partial class PolarJson
             ["short_interruption_duration"] = wake.Where(w => w < 300).Sum(),
             ["long_interruption_duration"] = wake.Where(w => w >= 300).Sum(),
             ["sleep_cycles"] = s.Cycles,
-            ["group_duration_score"] = Math.Round(Math.Min(100, s.TotalMinutes / 4.8), 1),
-            ["group_solidity_score"] = Math.Round(s.Continuity * 20, 1),
-            ["group_regeneration_score"] = Math.Round(Math.Min(100, (s.StageSeconds(4) + s.StageSeconds(1)) / 180.0), 1),
+            ["group_duration_score"] = s.GroupDurationScore,
+            ["group_solidity_score"] = s.GroupSolidityScore,
+            ["group_regeneration_score"] = s.GroupRegenerationScore,
             ["hypnogram"] = new JsonObject(s.Hypnogram.Select(h => KeyValuePair.Create(Local(local.AddMinutes(h.StartMinute), "HH:mm"), (JsonNode?)h.Stage))),
             ["heart_rate_samples"] = new JsonObject(s.HeartRate.Select(h => KeyValuePair.Create(Local(local.AddMinutes(h.Minute), "HH:mm"), (JsonNode?)h.Bpm))),
         };
@@ -109,7 +109,7 @@ public static partial class PolarJson
             ["active_calories"] = a.ActiveCalories,
             ["steps"] = a.Steps,
             ["inactivity_alert_count"] = a.InactivityMinutes.Count,
-            ["distance_from_steps"] = Math.Round(a.Steps * 0.74, 2),
+            ["distance_from_steps"] = a.DistanceFromSteps,
         };
         if (steps || zones || inactivity)
         {

@@ -99,7 +99,7 @@ public static class FlowExportJson
         ["exportVersion"] = "2.6", ["date"] = Date(a.Date),
         ["summary"] = new JsonObject
         {
-            ["startTime"] = "00:00:00.000", ["endTime"] = "23:59:59.000", ["stepCount"] = a.Steps, ["stepsDistance"] = Math.Round(a.Steps * 0.74, 2),
+            ["startTime"] = "00:00:00.000", ["endTime"] = "23:59:59.000", ["stepCount"] = a.Steps, ["stepsDistance"] = a.DistanceFromSteps,
             ["calories"] = a.Calories, ["inactivityAlertCount"] = a.InactivityMinutes.Count, ["sleepDuration"] = "PT0S",
             ["activityLevels"] = new JsonArray { new JsonObject { ["level"] = "CONTINUOS_MODERATE", ["duration"] = Iso(TimeSpan.FromMinutes(a.ActiveMinutes)) } },
         },
@@ -162,9 +162,9 @@ public static class FlowExportJson
         ["night"] = Date(s.Date),
         ["sleepScoreResult"] = new JsonObject
         {
-            ["sleepScore"] = s.Score, ["continuityScore"] = Math.Round(s.Continuity * 20, 1),
-            ["groupDurationScore"] = Math.Round(Math.Min(100, s.TotalMinutes / 4.8), 1), ["groupSolidityScore"] = Math.Round(s.Continuity * 20, 1),
-            ["groupRegenerationScore"] = Math.Round(Math.Min(100, (s.StageSeconds(4) + s.StageSeconds(1)) / 180.0), 1),
+            ["sleepScore"] = s.Score, ["continuityScore"] = s.GroupSolidityScore,
+            ["groupDurationScore"] = s.GroupDurationScore, ["groupSolidityScore"] = s.GroupSolidityScore,
+            ["groupRegenerationScore"] = s.GroupRegenerationScore,
         },
     };
 

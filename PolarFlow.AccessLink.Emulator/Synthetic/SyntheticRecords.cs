@@ -13,6 +13,11 @@ public sealed record SyntheticSleep(
 {
     public int TotalMinutes => (int)(End - Start).TotalMinutes;
 
+    /// <summary>Polar's group scores, derived once so the API and the account export agree.</summary>
+    public double GroupDurationScore => Math.Round(Math.Min(100, TotalMinutes / 4.8), 1);
+    public double GroupSolidityScore => Math.Round(Continuity * 20, 1);
+    public double GroupRegenerationScore => Math.Round(Math.Min(100, (StageSeconds(4) + StageSeconds(1)) / 180.0), 1);
+
     /// <summary>Seconds spent in the given stages, straight from the hypnogram, so the two always agree.</summary>
     public int StageSeconds(params int[] stages) =>
         Hypnogram.Select((s, i) => (s.Stage, Minutes: (i + 1 < Hypnogram.Count ? Hypnogram[i + 1].StartMinute : TotalMinutes) - s.StartMinute))
@@ -40,6 +45,7 @@ public sealed record SyntheticActivity(
     int Calories, int ActiveCalories, int ActiveMinutes)
 {
     public int Steps => StepsPerMinute.Sum();
+    public double DistanceFromSteps => Math.Round(Steps * 0.74, 2);
 }
 
 public sealed record SyntheticCardioLoad(DateOnly Date, double Load, double Strain, double Tolerance, double Ratio, string Status, double[] Levels);

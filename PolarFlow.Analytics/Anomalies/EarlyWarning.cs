@@ -1,4 +1,5 @@
 using PolarFlow.Analytics.Common;
+using PolarFlow.Analytics.Hrv;
 
 namespace PolarFlow.Analytics.Anomalies;
 
@@ -6,7 +7,7 @@ namespace PolarFlow.Analytics.Anomalies;
 /// Illness early warning after NightSignal (Alavi et al. 2022; analytics-methods.md §5). Each night's resting-HR
 /// baseline is the median of all earlier nights (at least <see cref="MinBaselineNights"/>); yellow when resting HR
 /// is ≥ baseline + 3 bpm on two consecutive nights, red when ≥ + 4. Extensions, reported on the alert: lnRMSSD below
-/// its normal range (mean60 − m·SD60 of the 60 nights before) on both nights, breathing rate more than 1 breath/min
+/// its normal range (<see cref="HrvBaseline"/>'s acute low) on both nights, breathing rate more than 1 breath/min
 /// above its 60-night median on both nights.
 /// </summary>
 public static class EarlyWarning
@@ -38,13 +39,14 @@ public static class EarlyWarning
         }
 
         var byDate = all.ToDictionary(n => n.Date);
+        var rmssd = AthleteData.Rmssd(all);
         var alerts = new List<Alert>();
         for (var i = 1; i < nights.Count; i++)
         {
             var (prev, night) = (nights[i - 1], nights[i]);
             if (prev.Date != night.Date.AddDays(-1) || night.Elevation is not { } e || prev.Elevation is not { } p || Math.Min(e, p) < 3) continue;
             var level = Math.Min(e, p) >= 4 ? "red" : "yellow";
-            var hrvLow = HrvBelowRange(all, prev.Date, swcMultiplier) && HrvBelowRange(all, night.Date, swcMultiplier);
+            var hrvLow = HrvBaseline.Compute(rmssd, prev.Date, swcMultiplier).AcuteLow && HrvBaseline.Compute(rmssd, night.Date, swcMultiplier).AcuteLow;
             var breathing = BreathingRaised(all, byDate, prev.Date) && BreathingRaised(all, byDate, night.Date);
             var message = $"Resting HR {night.RestingHr:F0} bpm is {e:F0} bpm above your baseline ({night.Baseline:F0}) for a second night (previous night +{p:F0})"
                 + (hrvLow ? "; HRV is below your normal range too" : "") + (breathing ? "; breathing rate is raised too" : "") + ".";
@@ -57,14 +59,6 @@ public static class EarlyWarning
         return new Result(hasBaseline ? AnalyticStatus.Ok : AnalyticStatus.InsufficientData,
             hasBaseline ? null : $"the resting-HR baseline needs {MinBaselineNights} earlier nights; {earlier.Count - nights.Count} are before the window",
             asOf, days, nights.Count, nights, alerts, active);
-    }
-
-    private static bool HrvBelowRange(IReadOnlyList<NightRecord> all, DateOnly date, double m)
-    {
-        var tonight = all.FirstOrDefault(n => n.Date == date)?.Rmssd;
-        var before = all.Where(n => n.Date < date && n.Date >= date.AddDays(-60) && n.Rmssd is > 0).Select(n => Math.Log(n.Rmssd!.Value)).ToArray();
-        if (tonight is not > 0 || before.Length < MinBaselineNights) return false;
-        return Math.Log(tonight.Value) < before.Average() - m * (Stats.SampleSd(before) ?? 0);
     }
 
     private static bool BreathingRaised(IReadOnlyList<NightRecord> all, Dictionary<DateOnly, NightRecord> byDate, DateOnly date)

@@ -13,6 +13,10 @@ public sealed record AthleteData(
     IReadOnlyList<DailyValue> Steps)
 {
     public static readonly AthleteData Empty = new(new AthleteProfile(null, null, null, null), [], [], [], [], []);
+
+    /// <summary>The nightly RMSSD series the HRV methods read (a night without a positive RMSSD is a gap).</summary>
+    public static IReadOnlyList<DailyValue> Rmssd(IEnumerable<NightRecord> nights) =>
+        nights.Where(n => n.Rmssd is > 0).Select(n => new DailyValue(n.Date, n.Rmssd!.Value)).ToList();
 }
 
 /// <summary>What physical information says; any of it may be unknown.</summary>

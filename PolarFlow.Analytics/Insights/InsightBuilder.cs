@@ -27,7 +27,7 @@ public static class InsightBuilder
 
         if (s.Hrv is { Status: AnalyticStatus.Ok, BaselineStatus: "below" or "above" } hrv)
         {
-            var rmssd = AnalyticsSummary.Rmssd(data);
+            var rmssd = AthleteData.Rmssd(data.Nights);
             var daysBelow = Enumerable.Range(0, 7).TakeWhile(i => HrvBaseline.Compute(rmssd, s.AsOf.AddDays(-i), parameters.SwcMultiplier).BaselineStatus == hrv.BaselineStatus).Count();
             var spike = load?.AcwrZone is "high" or "spike" ? $" while training load spiked (ACWR {load.AcwrEwma:F2})" : "";
             insights.Add(new("hrv_baseline", hrv.BaselineStatus == "below" ? "attention" : "info",

@@ -14,7 +14,7 @@ public sealed record AnalyticsSummary(
 {
     public static AnalyticsSummary Compute(AthleteData data, DateOnly asOf, AnalyticsParameters parameters)
     {
-        var hrv = HrvBaseline.Compute(Rmssd(data), asOf, parameters.SwcMultiplier);
+        var hrv = HrvBaseline.Compute(AthleteData.Rmssd(data.Nights), asOf, parameters.SwcMultiplier);
         var readiness = ReadinessScore.Compute(data, asOf, parameters.SleepNeedMinutes);
         var debt = Sleep.SleepDebt.Compute(data.Sleeps, asOf, data.Profile.SleepGoalMinutes, parameters.SleepNeedMinutes);
         var load = TrainingLoadReport.Compute(data, asOf, days: 1);
@@ -22,7 +22,4 @@ public sealed record AnalyticsSummary(
         var anomalies = RobustAnomalies.Compute(data, asOf, days: 1).Anomalies;
         return new AnalyticsSummary(asOf, hrv, readiness, debt, load, warning, anomalies);
     }
-
-    public static IReadOnlyList<DailyValue> Rmssd(AthleteData data) =>
-        data.Nights.Where(n => n.Rmssd is > 0).Select(n => new DailyValue(n.Date, n.Rmssd!.Value)).ToList();
 }

@@ -1,3 +1,4 @@
+using PolarFlow.ApiService.Extensions;
 using StackExchange.Redis;
 
 namespace PolarFlow.ApiService.Analytics;
@@ -12,7 +13,7 @@ public sealed partial class AnalyticsCache(IConnectionMultiplexer redis, IConfig
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     public string Key(string userId, string analytic, long version, DateOnly asOf, AnalyticsQuery query) =>
-        $"{configuration["PolarFlow:Redis:KeyPrefix"] ?? "polarflow"}:analytics:{userId}:v{version}:{analytic}:{asOf:yyyy-MM-dd}:{query.CacheKey}";
+        $"{RedisKeys.Prefix(configuration)}:analytics:{userId}:v{version}:{analytic}:{asOf:yyyy-MM-dd}:{query.CacheKey}";
 
     public async Task<string?> GetAsync(string key)
     {

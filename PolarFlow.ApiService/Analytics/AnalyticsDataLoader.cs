@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.Analytics.Common;
 using PolarFlow.Analytics.Sleep;
+using PolarFlow.ApiService.Sleep;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Analytics;
@@ -49,8 +50,8 @@ public sealed class AnalyticsDataLoader(PolarFlowDbContext db)
                 physical?.SleepGoal is { } goal ? (int)goal.TotalMinutes : null);
             var sleepRecords = sleeps.Select(s =>
             {
-                var start = Local(s.SleepStartTime, s.SleepStartOffsetMinutes);
-                var end = Local(s.SleepEndTime, s.SleepEndOffsetMinutes);
+                var start = SleepMapping.At(s.SleepStartTime, s.SleepStartOffsetMinutes);
+                var end = SleepMapping.At(s.SleepEndTime, s.SleepEndOffsetMinutes);
                 int?[] parts = [s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage];
                 double? total = parts.Any(p => p is not null) ? parts.Sum(p => p ?? 0) / 60.0 : null;
                 var asleep = s.Hypnogram is not null && start is { } st && end is { } en ? Hypnogram.AsleepIntervals(st.DateTime, en.DateTime, Points(s.Hypnogram)) : null;
@@ -60,9 +61,6 @@ public sealed class AnalyticsDataLoader(PolarFlowDbContext db)
             return (new AthleteData(profile, nights, sleepRecords, sessionRecords, polarLoad, steps), version);
         });
     }
-
-    private static DateTimeOffset? Local(DateTimeOffset? instant, int? offsetMinutes) =>
-        instant?.ToOffset(TimeSpan.FromMinutes(offsetMinutes ?? 0));
 
     private static List<(TimeOnly, int)> Points(string hypnogram)
     {

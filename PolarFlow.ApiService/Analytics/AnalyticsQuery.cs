@@ -13,7 +13,8 @@ namespace PolarFlow.ApiService.Analytics;
 public sealed record AnalyticsQuery(DateOnly? AsOf, int Days, AnalyticsParameters Parameters)
 {
     public const int MaxDays = 365;
-    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    /// <summary>Day names as the options take and answer them, indexed by <see cref="DayOfWeek"/>.</summary>
+    public static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
     /// <summary>The part of the cache key that says which options were asked for.</summary>
     public string CacheKey => string.Create(CultureInfo.InvariantCulture,

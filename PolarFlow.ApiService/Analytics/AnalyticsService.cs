@@ -43,5 +43,5 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
 
     private static AnalyticsParametersDto Describe(AnalyticsQuery query) =>
         new(query.Days, query.Parameters.SwcMultiplier, query.Parameters.SleepNeedMinutes,
-            (query.Parameters.WeekendDays ?? []).Select(d => d.ToString().ToLowerInvariant()[..3]).ToList());
+            (query.Parameters.WeekendDays ?? []).Select(d => AnalyticsQuery.DayNames[(int)d]).ToList());
 }

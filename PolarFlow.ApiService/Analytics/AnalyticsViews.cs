@@ -33,7 +33,7 @@ public static class AnalyticsViews
 
     public static HrvView Hrv(AthleteData data, DateOnly asOf, int days, AnalyticsParameters p)
     {
-        var rmssd = AnalyticsSummary.Rmssd(data);
+        var rmssd = AthleteData.Rmssd(data.Nights);
         var series = Days(asOf, days).Select(d => HrvBaseline.Compute(rmssd, d, p.SwcMultiplier))
             .Select(r => new HrvDay(r.AsOf, r.LnRmssdToday, r.Baseline7, r.RangeLow, r.RangeHigh, r.BaselineStatus, r.AcuteLow)).ToList();
         return new HrvView(HrvBaseline.Compute(rmssd, asOf, p.SwcMultiplier), series);

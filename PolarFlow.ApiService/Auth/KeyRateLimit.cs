@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using PolarFlow.ApiService.Extensions;
 using StackExchange.Redis;
 
 namespace PolarFlow.ApiService.Auth;
@@ -23,19 +24,10 @@ public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfigur
         var limit = configuration.GetValue("PolarFlow:RateLimit:PermitsPerMinute", 600);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var window = now / 60;
-        var key = $"{configuration["PolarFlow:Redis:KeyPrefix"] ?? "polarflow"}:api-rate:{keyId}:{window}";
-        long used;
-        try
+        var key = $"{RedisKeys.Prefix(configuration)}:api-rate:{keyId}:{window}";
+        // Without Redis the API keeps answering (health says degraded) rather than refusing every request.
+        if (await CountAsync(key) is not { } used)
         {
-            // Without Redis the API keeps answering (health says degraded) rather than refusing every request.
-            if (!redis.IsConnected) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "not connected");
-            var db = redis.GetDatabase();
-            used = await db.StringIncrementAsync(key);
-            if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogNotLimited(logger, ex.Message);
             return await next(context);
         }
         var reset = (window + 1) * 60 - now;
@@ -50,6 +42,28 @@ public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfigur
                 detail: $"This key may make {limit} requests a minute; try again in {reset} s.", type: "https://polarflow.dev/problems/rate-limited");
         }
         return await next(context);
+    }
+
+    /// <summary>This request's number in the key's window; null when Redis cannot count it.</summary>
+    private async Task<long?> CountAsync(string key)
+    {
+        try
+        {
+            if (!redis.IsConnected)
+            {
+                LogNotLimited(logger, "not connected");
+                return null;
+            }
+            var db = redis.GetDatabase();
+            var used = await db.StringIncrementAsync(key);
+            if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
+            return used;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogNotLimited(logger, ex.Message);
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable, so this request was not rate limited: {Reason}")]

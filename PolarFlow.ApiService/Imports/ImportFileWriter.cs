@@ -9,14 +9,11 @@ namespace PolarFlow.ApiService.Imports;
 /// <summary>
 /// Writes export files' records, their outcome rows and the import's progress in one transaction per batch of whole
 /// files, so a file is either wholly visible or not at all, and an interrupted import resumes after its last
-/// committed file. Rows meet
-/// what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the stored
+/// committed file. Rows meet what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the stored
 /// exercise that is the same session (<see cref="ExerciseMatch"/>).
 /// </summary>
 public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
 {
-    public sealed record Counts(int Read, int Changed);
-
     /// <summary>One file's outcome: its records when it was read, the reason when it was skipped or failed.</summary>
     public sealed record FileOutcome(string Name, string Family, string Outcome, ExportRecords? Records, string? Error);
 
@@ -35,7 +32,7 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
                 db.ImportFiles.Add(new HistoryImportFile
                 {
                     UserId = import.UserId, ImportId = import.Id, Name = file.Name, Family = file.Family, Outcome = file.Outcome, Error = file.Error, FinishedAt = time.GetUtcNow(),
-                    Records = counts.Count == 0 ? null : JsonSerializer.Serialize(counts.ToDictionary(kv => kv.Key, kv => new { read = kv.Value.Read, changed = kv.Value.Changed })),
+                    Records = counts.Count == 0 ? null : JsonSerializer.Serialize(counts, JsonSerializerOptions.Web),
                 });
             }
             if (changed > 0) await db.BumpDataVersionAsync(import.UserId, ct);
@@ -46,13 +43,13 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
         });
     }
 
-    private async Task<Dictionary<string, Counts>> WriteRecordsAsync(string userId, ExportRecords records, CancellationToken ct)
+    private async Task<Dictionary<string, ImportCountsDto>> WriteRecordsAsync(string userId, ExportRecords records, CancellationToken ct)
     {
-        var counts = new Dictionary<string, Counts>();
+        var counts = new Dictionary<string, ImportCountsDto>();
         await MatchExercisesAsync(userId, records, ct);
         async Task Upsert<T>(string table, List<T> rows) where T : class
         {
-            if (rows.Count > 0) counts[table] = new Counts(rows.Count, await db.UpsertAsync(rows, ct, UpsertMode.FillGaps));
+            if (rows.Count > 0) counts[table] = new ImportCountsDto(rows.Count, await db.UpsertAsync(rows, ct, UpsertMode.FillGaps));
         }
         await Upsert("exercises", records.Exercises);
         await Upsert("exercise_samples", records.ExerciseSamples);

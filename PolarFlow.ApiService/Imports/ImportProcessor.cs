@@ -9,9 +9,10 @@ using PolarFlow.Data.Entities;
 namespace PolarFlow.ApiService.Imports;
 
 /// <summary>
-/// Works through this instance's imports one at a time, file by file. At start, an import this instance left
-/// running (it stopped mid-import) is resumed after its last finished file, or failed with the reason when its
-/// ZIP is gone or it has been interrupted <see cref="ImportOptions.MaxAttempts"/> times.
+/// Works through this instance's imports one at a time, file by file. An import this instance left running (it
+/// stopped mid-import, or an attempt failed) is queued again at start and whenever the processor is idle, and
+/// resumes after its last committed file, or fails with the reason when its ZIP is gone or it has been
+/// interrupted <see cref="ImportOptions.MaxAttempts"/> times.
 /// </summary>
 public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportProcessor> logger)
     : BackgroundService

@@ -21,10 +21,9 @@ public static class ImportQueries
         var records = new Dictionary<string, ImportCountsDto>();
         foreach (var file in files.Where(f => f.Records is not null))
         {
-            foreach (var table in JsonDocument.Parse(file.Records!).RootElement.EnumerateObject())
+            foreach (var (table, counts) in JsonSerializer.Deserialize<Dictionary<string, ImportCountsDto>>(file.Records!, JsonSerializerOptions.Web)!)
             {
-                var (read, changed) = (table.Value.GetProperty("read").GetInt32(), table.Value.GetProperty("changed").GetInt32());
-                records[table.Name] = records.TryGetValue(table.Name, out var sum) ? new ImportCountsDto(sum.Read + read, sum.Changed + changed) : new ImportCountsDto(read, changed);
+                records[table] = records.TryGetValue(table, out var sum) ? new ImportCountsDto(sum.Read + counts.Read, sum.Changed + counts.Changed) : counts;
             }
         }
         var skipped = files.Where(f => f.Outcome == HistoryImportFile.Skipped).GroupBy(f => f.Family).ToDictionary(g => g.Key, g => g.Count());

@@ -35,12 +35,13 @@ public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions>
             if (string.IsNullOrEmpty(boundary)) return Problems.Invalid("body", "The multipart body has no boundary.");
             var reader = new MultipartReader(boundary, request.Body);
             MultipartSection? section;
+            ContentDispositionHeaderValue? disposition = null;
             while ((section = await reader.ReadNextSectionAsync(ct)) is not null
-                && !(ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var d) && d.FileName.HasValue))
+                && !(ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out disposition) && disposition.FileName.HasValue))
             {
             }
             if (section is null) return Problems.Invalid("file", "The form has no file; send the export as a file field (e.g. curl -F file=@export.zip).");
-            fileName = ContentDispositionHeaderValue.Parse(section.ContentDisposition).FileName.Value?.Trim('"');
+            fileName = disposition!.FileName.Value?.Trim('"');
             body = section.Body;
         }
         else if (mediaType is "application/zip" or "application/x-zip-compressed" or "application/octet-stream")
