@@ -12,6 +12,7 @@ if [ -z "${POLARFLOW_TEST_POSTGRES:-}" ] || [ -z "${POLARFLOW_TEST_REDIS:-}" ]; 
 fi
 ensure_node
 ensure_php
+ensure_chromium
 restore_tools
 
 echo "==> dotnet build"

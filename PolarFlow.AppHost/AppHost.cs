@@ -14,12 +14,16 @@ var polar = PolarSource.Add(builder);
 var adminKey = builder.AddParameter("admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 // Encrypts the token-encryption key ring at rest (both services read it), generated and kept the same way.
 var keyRingKey = builder.AddParameter("keyring-encryption-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
+// The dashboard's credential to the API (browsers never see it), generated and kept the same way.
+var webKey = builder.AddParameter("web-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("API_PORT", 8000))
     .WithInfrastructure(infrastructure)
     .WithEnvironment("PolarFlow__AdminApiKey", adminKey)
     .WithEnvironment("PolarFlow__KeyRingEncryptionKey", keyRingKey)
+    .WithEnvironment("PolarFlow__WebApiKey", webKey)
+    .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 api.WithEnvironment("PolarFlow__PublicBaseUrl", api.GetEndpoint("http")) // Polar's OAuth callback comes back here
     .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated ? "true" : "false");
@@ -33,6 +37,17 @@ var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithEnvironment("PolarFlow__KeyRingEncryptionKey", keyRingKey)
     .WithHttpHealthCheck("/health");
 polar.Apply(worker);
+
+// The people's dashboard: signs people in, calls the API through service discovery, never opens the database.
+var web = builder.AddProject<Projects.PolarFlow_Web>("web")
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("WEB_PORT", 8080))
+    .WithExternalHttpEndpoints()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithEnvironment("PolarFlow__WebApiKey", webKey)
+    .WithHttpHealthCheck("/health");
+web.WithEnvironment("PolarFlow__Web__PublicUrl", web.GetEndpoint("http"));
+api.WithEnvironment("PolarFlow__DashboardUrl", web.GetEndpoint("http"));
 
 // An optional Laravel front end that finds the API through service discovery (PolarFlow:Laravel:Path).
 LaravelApp.Add(builder, api, infrastructure, adminKey);

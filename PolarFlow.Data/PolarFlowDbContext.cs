@@ -30,6 +30,8 @@ public sealed class PolarFlowDbContext(DbContextOptions<PolarFlowDbContext> opti
     public DbSet<SyncJob> SyncJobs => Set<SyncJob>();
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
     public DbSet<HistoryImport> Imports => Set<HistoryImport>();
     public DbSet<HistoryImportFile> ImportFiles => Set<HistoryImportFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

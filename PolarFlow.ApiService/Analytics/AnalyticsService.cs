@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.Analytics.Common;
+using PolarFlow.Analytics.Views;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Analytics;

@@ -6,31 +6,13 @@ using PolarFlow.Analytics.Readiness;
 using PolarFlow.Analytics.Sleep;
 using PolarFlow.Analytics.Summary;
 using PolarFlow.Analytics.TrainingLoad;
+using PolarFlow.Analytics.Views;
 
 namespace PolarFlow.ApiService.Analytics;
 
-/// <summary>What each endpoint answers: the library's result as of the day, and for series one row per day.</summary>
+/// <summary>Computes what each endpoint answers (the records are in PolarFlow.Analytics.Views, which the web reads too).</summary>
 public static class AnalyticsViews
 {
-    public sealed record HrvDay(DateOnly Date, double? LnRmssd, double? Baseline7, double? RangeLow, double? RangeHigh, string? Status, bool AcuteLow);
-    public sealed record HrvView(HrvBaseline.Result Today, IReadOnlyList<HrvDay> Series);
-
-    public sealed record ReadinessDay(DateOnly Date, double? Score, string? Band, double? PolarAnsCharge);
-    public sealed record ReadinessView(ReadinessScore.Result Today, IReadOnlyList<ReadinessDay> Series);
-
-    public sealed record SleepDay(DateOnly Date, double? TotalSleepMinutes, double? WeightedDebtMinutes);
-    public sealed record SleepView(SleepDebt.Result Debt, SleepRegularity.Result Regularity, IReadOnlyList<SleepDay> Series);
-
-    public sealed record InsightsView(IReadOnlyList<Insight> Insights, PersonalDrivers.Result Drivers);
-
-    public sealed record SummaryReadiness(AnalyticStatus Status, double? Score, string? Band, double? PolarAnsCharge, string? Missing);
-    public sealed record SummaryHrv(AnalyticStatus Status, string? BaselineStatus, double? Baseline7, double? RangeLow, double? RangeHigh, bool AcuteLow, string? Missing);
-    public sealed record SummarySleep(AnalyticStatus Status, double? WeightedDebtMinutes, double NeedMinutes, double? Shortfall7Minutes, string? Missing);
-    public sealed record SummaryLoad(AnalyticStatus Status, double? Ctl, double? Atl, double? Tsb, double? AcwrEwma, string? AcwrZone, string InjuryRiskHeuristic,
-        string? PolarStatus, string? Missing);
-    public sealed record SummaryView(SummaryReadiness Readiness, SummaryHrv Hrv, SummarySleep SleepDebt, SummaryLoad TrainingLoad,
-        EarlyWarning.Alert? ActiveWarning, IReadOnlyList<RobustAnomalies.Anomaly> AnomaliesToday);
-
     public static HrvView Hrv(AthleteData data, DateOnly asOf, int days, AnalyticsParameters p)
     {
         var rmssd = AthleteData.Rmssd(data.Nights);

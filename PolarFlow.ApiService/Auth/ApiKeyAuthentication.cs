@@ -17,9 +17,12 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 {
     public const string SchemeName = "ApiKey";
     public const string AdminKeySetting = "PolarFlow:AdminApiKey";
+    /// <summary>The dashboard's own credential (an AppHost secret parameter): every user, and the people API.</summary>
+    public const string WebKeySetting = "PolarFlow:WebApiKey";
     public const string AdminRole = "admin";
     public const string ServiceRole = "service";
     public const string UserRole = "user";
+    public const string WebRole = "web";
     public const string UserIdClaim = "polarflow:user_id";
     public const string KeyIdClaim = "polarflow:key_id";
 
@@ -40,6 +43,12 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         if (!string.IsNullOrEmpty(admin) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(admin)))
         {
             return Success([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole), new Claim(KeyIdClaim, "admin")]);
+        }
+
+        var web = configuration[WebKeySetting];
+        if (!string.IsNullOrEmpty(web) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(web)))
+        {
+            return Success([new Claim(ClaimTypes.Name, "web"), new Claim(ClaimTypes.Role, WebRole), new Claim(KeyIdClaim, "web")]);
         }
 
         var key = await Context.RequestServices.GetRequiredService<Keys.ApiKeyService>().FindAsync(presented, Context.RequestAborted);

@@ -10,6 +10,7 @@ public static class UserAccess
 {
     public static bool MayAccess(this ClaimsPrincipal principal, string userId) =>
         principal.IsInRole(ApiKeyAuthentication.AdminRole) || principal.IsInRole(ApiKeyAuthentication.ServiceRole)
+        || principal.IsInRole(ApiKeyAuthentication.WebRole)
         || (principal.IsInRole(ApiKeyAuthentication.UserRole) && principal.FindFirstValue(ApiKeyAuthentication.UserIdClaim) == userId);
 
     public static TBuilder RequireUserAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
@@ -24,6 +25,9 @@ public static class UserAccess
             return await next(context);
         });
 
-    /// <summary>Admin and service keys only (managing users and keys).</summary>
+    /// <summary>Admin, service and the web's keys only (managing users and keys).</summary>
     public const string ManagePolicy = "manage";
+
+    /// <summary>The dashboard's people: the web's key (and the admin key).</summary>
+    public const string PeoplePolicy = "people";
 }

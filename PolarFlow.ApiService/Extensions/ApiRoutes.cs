@@ -10,6 +10,7 @@ using PolarFlow.ApiService.Summaries;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Keys;
 using PolarFlow.ApiService.NightlyRecharge;
+using PolarFlow.ApiService.People;
 using PolarFlow.ApiService.Sleep;
 using PolarFlow.ApiService.Sync;
 using PolarFlow.ApiService.Users;
@@ -32,6 +33,7 @@ public static class ApiRoutes
 
         v1.MapKeysApi();
         v1.MapUsersApi();
+        v1.MapPeopleApi();
         v1.MapSyncApi();
         app.MapConnectApi(v1);
         var user = v1.MapGroup("/users/{userId}");
@@ -46,6 +48,10 @@ public static class ApiRoutes
         user.MapImportsApi();
 
         app.MapPolarWebhookApi();
+        // A newcomer opens the API's address first: send a browser to the dashboard, else to the API's docs.
+        app.MapGet("/", (Microsoft.Extensions.Options.IOptions<DeploymentOptions> deployment) =>
+            Results.Redirect(deployment.Value.DashboardUrl is { Length: > 0 } dashboard ? dashboard : "/docs/v1"))
+            .ExcludeFromDescription();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("PolarFlow API"));
         return app;

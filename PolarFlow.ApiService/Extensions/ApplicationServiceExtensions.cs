@@ -24,9 +24,14 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization(options => options.AddPolicy(UserAccess.ManagePolicy,
-            policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole)));
+        builder.Services.AddAuthorization(options =>
+        {
+            options.AddPolicy(UserAccess.ManagePolicy, policy => policy.RequireRole(
+                ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole, ApiKeyAuthentication.WebRole));
+            options.AddPolicy(UserAccess.PeoplePolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.WebRole));
+        });
         builder.Services.AddScoped<Keys.ApiKeyService>();
+        builder.Services.AddScoped<People.PeopleService>();
         builder.Services.AddSingleton<KeyRateLimit>();
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddScoped<AnalyticsDataLoader>();

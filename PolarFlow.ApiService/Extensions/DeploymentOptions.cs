@@ -11,9 +11,12 @@ public sealed class DeploymentOptions
 {
     public bool Saas { get; set; }
     public string[] ReturnUrlAllowList { get; set; } = [];
+    /// <summary>The dashboard (`PolarFlow:DashboardUrl`, set by the AppHost): `/` sends browsers there, and connect may return there.</summary>
+    public string? DashboardUrl { get; set; }
 
     public bool ReturnUrlAllowed(string? url) =>
-        url is not null && ReturnUrlAllowList.Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        url is not null && ReturnUrlAllowList.Append(DashboardUrl is { Length: > 0 } d ? d.TrimEnd('/') + "/" : null).OfType<string>()
+            .Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     public sealed class Setup(IConfiguration configuration) : IConfigureOptions<DeploymentOptions>, IValidateOptions<DeploymentOptions>
     {
@@ -21,6 +24,7 @@ public sealed class DeploymentOptions
         {
             options.Saas = string.Equals(configuration["DEPLOYMENT_MODE"], "saas", StringComparison.OrdinalIgnoreCase);
             options.ReturnUrlAllowList = configuration.GetSection("PolarFlow:ReturnUrlAllowList").Get<string[]>() ?? [];
+            options.DashboardUrl = configuration["PolarFlow:DashboardUrl"];
         }
 
         public ValidateOptionsResult Validate(string? name, DeploymentOptions options)

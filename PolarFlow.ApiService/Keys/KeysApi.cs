@@ -23,7 +23,7 @@ public static class KeysApi
                 return Problem("name", "name is required (at most 200 characters).");
             if (!Enum.TryParse<ApiKeyKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
                 return Problem("kind", "kind must be 'service' or 'user'.");
-            if (kind == ApiKeyKind.Service && !caller.IsInRole(ApiKeyAuthentication.AdminRole))
+            if (kind == ApiKeyKind.Service && !caller.IsInRole(ApiKeyAuthentication.AdminRole) && !caller.IsInRole(ApiKeyAuthentication.WebRole))
                 return TypedResults.Problem(statusCode: 403, title: "Only the admin key makes service keys", type: "https://polarflow.dev/problems/forbidden");
             if (kind == ApiKeyKind.User && (request.UserId is null || !await db.Users.AnyAsync(u => u.UserId == request.UserId, ct)))
                 return Problem("userId", "A user key needs the id of an existing user.");
@@ -38,7 +38,7 @@ public static class KeysApi
         keys.MapGet("", async (ClaimsPrincipal caller, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var query = db.ApiKeys.AsNoTracking();
-            if (!caller.IsInRole(ApiKeyAuthentication.AdminRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
+            if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var list = await query.OrderBy(k => k.CreatedAt).ToListAsync(ct);
             return TypedResults.Ok(list.Select(k => new KeyDto(k.KeyId, k.Name, Kind(k.Kind), k.UserId, k.CreatedAt, k.RevokedAt)).ToList());
         }).WithSummary("The keys (never their secrets); a service key sees user keys.");
@@ -46,7 +46,7 @@ public static class KeysApi
         keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             var query = db.ApiKeys.Where(k => k.KeyId == keyId && k.RevokedAt == null);
-            if (!caller.IsInRole(ApiKeyAuthentication.AdminRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
+            if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var revoked = await query.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()), ct);
             return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
         }).WithSummary("Revoke a key: it stops working at once.");

@@ -15,6 +15,10 @@ public static partial class UsersApi
     public sealed record UserDto(string UserId, string ConnectionState, string? ConnectionStateReason, long? PolarUserId, DateOnly? FirstDate, DateOnly? LastDate,
         long DataVersion, DateTimeOffset CreatedAt);
 
+    public sealed record UserSummaryDto(string UserId, string ConnectionState, string? ConnectionStateReason, DateOnly? FirstDate, DateOnly? LastDate,
+        DateTimeOffset? LastSyncAt);
+    public sealed record UserPageDto(int Page, int PageSize, int Total, IReadOnlyList<UserSummaryDto> Items);
+
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
     private static partial Regex UserIdPattern();
 
@@ -30,6 +34,27 @@ public static partial class UsersApi
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/v1/users/{user.UserId}", ToDto(user, null, null));
         }).RequireAuthorization(UserAccess.ManagePolicy).WithSummary("Create a tenant user (admin or service key); connect Polar next.");
+
+        api.MapGet("/users", async Task<Results<Ok<UserPageDto>, ProblemHttpResult>> (int? page,
+            [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, PolarFlowDbContext db, CancellationToken ct) =>
+        {
+            if (page is < 1) return Problems.Invalid("page", "page starts at 1.");
+            if (pageSize is < 1 or > 200) return Problems.Invalid("page_size", "page_size is 1-200.");
+            var (number, size) = (page ?? 1, pageSize ?? 50);
+            var total = await db.Users.CountAsync(ct);
+            var users = await db.Users.AsNoTracking().OrderBy(u => u.UserId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
+            var ids = users.Select(u => u.UserId).ToList();
+            var days = await db.Sleep.Where(s => ids.Contains(s.UserId)).Select(s => new { s.UserId, s.Date })
+                .Concat(db.DailyActivity.Where(a => ids.Contains(a.UserId)).Select(a => new { a.UserId, a.Date }))
+                .GroupBy(d => d.UserId).Select(g => new { UserId = g.Key, First = g.Min(d => d.Date), Last = g.Max(d => d.Date) })
+                .ToDictionaryAsync(d => d.UserId, ct);
+            var synced = await db.SyncCursors.Where(c => ids.Contains(c.UserId)).GroupBy(c => c.UserId)
+                .Select(g => new { UserId = g.Key, Last = g.Max(c => c.LastSuccessAt) }).ToDictionaryAsync(c => c.UserId, c => c.Last, ct);
+            var items = users.Select(u => new UserSummaryDto(u.UserId, u.ConnectionState.ToString(), u.ConnectionStateReason,
+                days.GetValueOrDefault(u.UserId)?.First, days.GetValueOrDefault(u.UserId)?.Last, synced.GetValueOrDefault(u.UserId))).ToList();
+            return TypedResults.Ok(new UserPageDto(number, size, total, items));
+        }).RequireAuthorization(UserAccess.ManagePolicy)
+            .WithSummary("Every user (admin, service or web key), by id: connection state, last successful sync, days held (`page`, `page_size` 1-200).");
 
         var user = api.MapGroup("/users/{userId}").RequireUserAccess();
 

@@ -1028,6 +1028,107 @@ namespace PolarFlow.Data.Migrations
                     b.ToTable("nightly_recharge", "polarflow");
                 });
 
+            modelBuilder.Entity("PolarFlow.Data.Entities.Person", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("username");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_people");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_people_user_id");
+
+                    b.HasIndex("Username")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_username");
+
+                    b.ToTable("people", "polarflow", t =>
+                        {
+                            t.HasCheckConstraint("ck_people_member_has_user", "role <> 'Member' OR user_id IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.PersonLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_person_links");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_person_links_user_id");
+
+                    b.ToTable("person_links", "polarflow");
+                });
+
             modelBuilder.Entity("PolarFlow.Data.Entities.PhysicalInfoSnapshot", b =>
                 {
                     b.Property<string>("UserId")
@@ -1958,6 +2059,24 @@ namespace PolarFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_nightly_recharge_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.Person", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_people_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.PersonLink", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_person_links_users_user_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.PhysicalInfoSnapshot", b =>

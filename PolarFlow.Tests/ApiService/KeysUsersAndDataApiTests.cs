@@ -90,7 +90,7 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         var routes = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
             .ToList();
-        var open = new[] { "/health", "/alive", "/oauth/polar/callback", "/webhooks/polar", "/openapi/{documentName}.json" };
+        var open = new[] { "/", "/health", "/alive", "/oauth/polar/callback", "/webhooks/polar", "/openapi/{documentName}.json" };
         var perUser = routes.Where(r => r.Pattern.Contains("{userId}")).ToList();
 
         Assert.True(perUser.Count >= 10, $"only {perUser.Count} per-user routes found");
@@ -151,7 +151,7 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
 
     private static string Fill(string pattern, string userId) => pattern
         .Replace("{version:apiVersion}", "1").Replace("{userId}", userId).Replace("{date}", "2026-11-20").Replace("{keyId}", "0123456789ab")
-        .Replace("{id:long}", "1697787256").Replace("{id:guid}", Guid.Empty.ToString()).Replace("{id}", "ymeoBNZw");
+        .Replace("{id:long}", "1697787256").Replace("{id:guid}", Guid.Empty.ToString()).Replace("{personId:guid}", Guid.Empty.ToString()).Replace("{token}", "not-a-token").Replace("{id}", "ymeoBNZw");
 
     /// <summary>A user with one night and one recharge, stored as the sync stores them (the upsert tests' samples).</summary>
     private async Task<string> SeedUserAsync()

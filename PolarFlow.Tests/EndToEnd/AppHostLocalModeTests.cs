@@ -69,6 +69,7 @@ public sealed class AppHostLocalModeTests
                 "--PolarFlow:Infra=local",
                 $"--PolarFlow:DataDir={dataDir}",
                 $"--API_PORT={LocalServerBinaries.FreeTcpPort()}", // beside a dev run on 8000
+                $"--WEB_PORT={LocalServerBinaries.FreeTcpPort()}", // and its dashboard on 8080
             ], cts.Token);
         var app = await builder.BuildAsync(cts.Token);
         await app.StartAsync(cts.Token);

@@ -27,6 +27,7 @@ public sealed class LaravelDiscoveryTests
                 "--PolarFlow:Infra=local",
                 $"--PolarFlow:DataDir={dataDir}",
                 $"--API_PORT={LocalServerBinaries.FreeTcpPort()}",
+                $"--WEB_PORT={LocalServerBinaries.FreeTcpPort()}",
                 "--Parameters:admin-api-key=laravel-test-admin-key-0123456789abcdef",
                 $"--PolarFlow:Laravel:Path={Path.Combine(RepositoryRoot.Path, "PolarFlow.Tests", "EndToEnd", "LaravelStandIn")}",
                 "--PolarFlow:Laravel:Args=-S 127.0.0.1:{port} router.php",

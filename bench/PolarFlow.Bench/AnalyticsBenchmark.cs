@@ -22,7 +22,7 @@ namespace PolarFlow.Bench;
 /// </summary>
 public static class AnalyticsBenchmark
 {
-    private const string UserId = "five-years";
+    internal const string UserId = "five-years";
     private const int Days = 5 * 365 + 1;
 
     public static async Task RunAsync(string apiDll)
@@ -80,7 +80,7 @@ public static class AnalyticsBenchmark
         Console.WriteLine($"summary in-process: first call load {load[0]:F1} ms + compute {compute[0]:F1} ms; then median of 20: load {Median(load[1..]):F1} ms + compute {Median(compute[1..]):F1} ms");
     }
 
-    private static async Task<string> SeedAsync(TestDatabase database, DateOnly today)
+    internal static async Task<string> SeedAsync(TestDatabase database, DateOnly today)
     {
         var athlete = new SyntheticAthlete(40009999, 20261128, today.AddDays(-Days), Days);
         var days = athlete.DaysThrough(today.AddDays(-1));

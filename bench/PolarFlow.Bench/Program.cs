@@ -4,6 +4,7 @@ using PolarFlow.Bench;
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- api <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- analytics <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
 if (args is ["api", var apiDll])
 {
     await ApiBenchmark.RunAsync(apiDll);
@@ -11,6 +12,10 @@ if (args is ["api", var apiDll])
 else if (args is ["analytics", var analyticsApiDll])
 {
     await AnalyticsBenchmark.RunAsync(analyticsApiDll);
+}
+else if (args is ["web", var webApiDll, var webDll])
+{
+    await WebBenchmark.RunAsync(webApiDll, webDll);
 }
 else if (args is ["import", var importApiDll])
 {

@@ -60,6 +60,11 @@ ensure_php() {
   command -v php >/dev/null 2>&1 || apt_install "PHP's command line" php-cli
 }
 
+# Debian's Chromium: the dashboard's tests drive it with Playwright (never a browser Playwright downloads).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 || apt_install "Chromium" chromium
+}
+
 restore_tools() {
   echo "==> dotnet tool restore"
   dotnet tool restore >/dev/null

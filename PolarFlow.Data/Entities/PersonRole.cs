@@ -1,0 +1,7 @@
+namespace PolarFlow.Data.Entities;
+
+public enum PersonRole
+{
+    Owner,
+    Member,
+}
