@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using PolarFlow.AccessLink;
 using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
@@ -9,11 +10,12 @@ namespace PolarFlow.ApiService.Connect;
 /// <summary>
 /// With the emulator (`PolarFlow:ConnectDemoUser`), connects a demo athlete at start-up through the real OAuth
 /// flow: the authorization URL, the emulator's consent redirect, then the same callback work a browser would
-/// trigger. Only when no user is connected: a restart adds nobody, and a demo athlete whose token the restarted
-/// (in-memory) emulator no longer knows is connected again instead of staying revoked.
+/// trigger. Only when no connected user holds a token the emulator still accepts: a restart adds nobody, and a demo
+/// athlete whose token the restarted (in-memory) emulator no longer knows is connected again before its start-up
+/// sync can mark it revoked, whatever state the previous run left behind.
 /// </summary>
 public sealed partial class DemoUserConnector(IServiceScopeFactory scopes, IHttpClientFactory http, MigrationStatus migrations,
-    IConfiguration configuration, ILogger<DemoUserConnector> logger) : BackgroundService
+    PolarTokenProtector tokens, IConfiguration configuration, ILogger<DemoUserConnector> logger) : BackgroundService
 {
     public const string Setting = "PolarFlow:ConnectDemoUser";
 
@@ -38,7 +40,15 @@ public sealed partial class DemoUserConnector(IServiceScopeFactory scopes, IHttp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
-        if (await db.Users.AnyAsync(u => u.ConnectionState == ConnectionState.Connected, ct)) return true;
+        var client = scope.ServiceProvider.GetRequiredService<AccessLinkClient>();
+        var connected = await db.Users.AsNoTracking()
+            .Where(u => u.ConnectionState == ConnectionState.Connected && u.EncryptedAccessToken != null && u.PolarUserId != null)
+            .Select(u => new { u.UserId, u.EncryptedAccessToken, u.PolarUserId }).ToListAsync(ct);
+        foreach (var user in connected)
+        {
+            if (await TokenAcceptedAsync(client, tokens.Unprotect(user.EncryptedAccessToken!), user.PolarUserId!.Value, ct)) return true;
+            LogStaleToken(logger, user.UserId);
+        }
 
         var connect = scope.ServiceProvider.GetRequiredService<PolarConnectService>();
         var (url, _) = await connect.StartAsync(null, null);
@@ -50,6 +60,21 @@ public sealed partial class DemoUserConnector(IServiceScopeFactory scopes, IHttp
         LogConnected(logger, done.UserId);
         return true;
     }
+
+    private static async Task<bool> TokenAcceptedAsync(AccessLinkClient client, string token, long polarUserId, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetUserAsync(token, polarUserId, ct) is not null;
+        }
+        catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.TokenRevoked or AccessLinkErrorKind.ConsentMissing)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The emulator no longer knows user {UserId}'s token (it restarted); connecting the demo athlete again")]
+    private static partial void LogStaleToken(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo athlete connected through the emulator's OAuth flow as user {UserId}; its first sync is queued")]
     private static partial void LogConnected(ILogger logger, string userId);

@@ -113,7 +113,8 @@ public sealed partial class SyncJobRunner(
             catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.TokenRevoked or AccessLinkErrorKind.ConsentMissing)
             {
                 var state = ex.Kind == AccessLinkErrorKind.TokenRevoked ? ConnectionState.TokenRevoked : ConnectionState.ConsentMissing;
-                await db.Users.Where(u => u.UserId == job.UserId).ExecuteUpdateAsync(s => s
+                // Only the token this job used: a user connected again meanwhile keeps the new one's state.
+                await db.Users.Where(u => u.UserId == job.UserId && u.EncryptedAccessToken == encrypted).ExecuteUpdateAsync(s => s
                     .SetProperty(u => u.ConnectionState, state).SetProperty(u => u.ConnectionStateReason, ex.Message).SetProperty(u => u.UpdatedAt, time.GetUtcNow()), ct);
                 results[step.DataType] = new { error = state.ToString() };
                 return new RunResult(SyncJobStatus.Failed, changed, results, $"Polar refused the user's token: {state}", null);
