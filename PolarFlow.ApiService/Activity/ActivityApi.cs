@@ -14,21 +14,18 @@ public static class ActivityApi
 
     public static RouteGroupBuilder MapActivityApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/activity", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, days, from, to, db, time,
+        user.MapGet("/activity", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, db, time,
                 r => db.DailyActivity.Where(a => a.UserId == userId && a.Date >= r.From && a.Date <= r.To).OrderBy(a => a.Date), ToDto, ct))
             .WithSummary("Daily activity: steps, calories, active time (?days= or ?from=&to=).");
 
-        user.MapGet("/activity/{date}", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
-            DateRange.TryDate(date, out var day)
-                ? (IResult)await RangeQuery.OneAsync(userId, (await Find(db, userId, day, ct)) is { } a ? ToDto(a) : null, "activity for that date", db, ct)
-                : Problems.Invalid("date", "date must be YYYY-MM-DD."))
+        user.MapGet("/activity/{date}", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
+            await RangeQuery.OneAsync(userId, (await Find(db, userId, date, ct)) is { } a ? ToDto(a) : null, "activity for that date", db, ct))
             .WithSummary("One day's activity summary.");
 
-        user.MapGet("/activity/{date}/samples", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        user.MapGet("/activity/{date}/samples", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return (IResult)Problems.Invalid("date", "date must be YYYY-MM-DD.");
-            var s = await db.ActivitySamples.SingleOrDefaultAsync(x => x.UserId == userId && x.Date == day, ct);
+            var s = await db.ActivitySamples.SingleOrDefaultAsync(x => x.UserId == userId && x.Date == date, ct);
             return await RangeQuery.OneAsync(userId, s is null ? null : new SamplesDto(s.Date, s.StepIntervalMs, s.TotalSteps,
                 JsonColumn.Parse(s.StepSamples), JsonColumn.Parse(s.ActivityZones), JsonColumn.Parse(s.InactivityStamps)), "activity samples for that date", db, ct);
         }).WithSummary("One day's minute steps (Polar drops repeated values), activity zones and inactivity stamps.");

@@ -37,12 +37,10 @@ public static class AnalyticsApi
 
     private static void Map<T>(RouteGroupBuilder group, string analytic, int defaultDays, Func<AthleteData, DateOnly, AnalyticsQuery, T> compute, string summary) =>
         group.MapGet("/" + analytic, async Task<Results<ContentHttpResult, ProblemHttpResult>> (string userId,
-            [FromQuery(Name = "as_of")] string? asOf, string? days, [FromQuery(Name = "swc_multiplier")] string? swcMultiplier,
-            [FromQuery(Name = "sleep_need_minutes")] string? sleepNeedMinutes, [FromQuery(Name = "weekend_days")] string? weekendDays,
-            HttpResponse response, AnalyticsService service, TimeProvider time, CancellationToken ct) =>
+            [AsParameters] AnalyticsQueryString options, HttpResponse response, AnalyticsService service, TimeProvider time, CancellationToken ct) =>
         {
-            var raw = new AnalyticsQuery.Raw(asOf, days, swcMultiplier, sleepNeedMinutes, weekendDays);
-            if (!AnalyticsQuery.TryParse(raw, defaultDays, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out var query, out var problem)) return problem!;
+            var utcToday = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (!AnalyticsQuery.TryCreate(options, defaultDays, utcToday, out var query, out var problem)) return problem!;
             var outcome = await service.GetAsync(userId, analytic, query, (data, asOf) => compute(data, asOf, query), ct);
             if (!outcome.UserExists) return Problems.UnknownUser(userId);
             response.Headers["X-Cache"] = outcome.Cached ? "hit" : "miss";

@@ -9,15 +9,15 @@ public sealed record RangeList<T>(string UserId, DateOnly From, DateOnly To, int
 
 public static class RangeQuery
 {
-    /// <summary>The common list endpoint: validate the range, 404 for an unknown user, run the query, map.</summary>
+    /// <summary>The common list endpoint: resolve the (validated) window, 404 for an unknown user, run the query, map.</summary>
     public static async Task<Results<Ok<RangeList<T>>, ProblemHttpResult>> ListAsync<TEntity, T>(
-        string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time,
-        Func<DateRange, IQueryable<TEntity>> query, Func<TEntity, T> map, CancellationToken ct, int maxDays = DateRange.MaxDays)
+        string userId, DateWindow window, PolarFlowDbContext db, TimeProvider time,
+        Func<DateRange, IQueryable<TEntity>> query, Func<TEntity, T> map, CancellationToken ct, int maxDays = DateRange.MaxDays, int defaultDays = 30)
     {
-        if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
-        if (range.To.DayNumber - range.From.DayNumber + 1 > maxDays)
+        var range = window.Resolve(time, defaultDays);
+        if (range.Days > maxDays)
         {
-            return Problems.Invalid(days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
+            return Problems.Invalid(window.Days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
         }
         if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
         var rows = await query(range).ToListAsync(ct);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Common;
@@ -17,8 +19,8 @@ public static class ExercisesApi
 
     public static RouteGroupBuilder MapExercisesApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/exercises", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, days, from, to, db, time, r =>
+        user.MapGet("/exercises", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, db, time, r =>
             {
                 var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
                 return db.Exercises.AsNoTracking().Where(e => e.UserId == userId && e.StartTime >= start && e.StartTime < end).OrderBy(e => e.StartTime);
@@ -32,7 +34,9 @@ public static class ExercisesApi
                 "such exercise", db, ct);
         }).WithSummary("One session with heart-rate zones and Training Load Pro.");
 
-        user.MapGet("/exercises/{id}/samples", async (string userId, string id, int? type, PolarFlowDbContext db, CancellationToken ct) =>
+        user.MapGet("/exercises/{id}/samples", async (string userId, string id,
+            [Range(0, 11), Description("One series: 0 HR, 1 speed, 2 cadence, 3 altitude, 4 power, ... 11 RR interval.")] int? type,
+            PolarFlowDbContext db, CancellationToken ct) =>
         {
             var series = await db.ExerciseSamples.AsNoTracking().Where(s => s.UserId == userId && s.ExerciseId == id && (type == null || s.SampleType == type))
                 .OrderBy(s => s.SampleType).ToListAsync(ct);

@@ -18,11 +18,11 @@ public static partial class ExportApi
 
     public static RouteGroupBuilder MapExportApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/export/{type}.csv", async (string userId, string type, string? days, string? from, string? to, HttpContext http,
+        user.MapGet("/export/{type}.csv", async (string userId, string type, [AsParameters] DateWindow window, HttpContext http,
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
             if (!Types.Contains(type)) return Problems.Invalid("type", $"type is one of: {string.Join(", ", Types)}.");
-            if (!DateRange.TryParse(days, from, to, time, out var r, out var problem)) return problem!;
+            var r = window.Resolve(time);
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
 
             http.Response.ContentType = "text/csv; charset=utf-8";

@@ -19,7 +19,11 @@ public static class ApplicationServiceExtensions
         builder.AddPolarFlowData();
         builder.AddRedisClient(ConnectionNames.Cache, settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(ConnectionNames.Cache, HealthStatus.Degraded);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Common.Problems.Shape);
+        builder.Services.AddExceptionHandler<Common.BadRequestExceptionHandler>();
+        builder.Services.AddValidation();
+        // Binding failures reach the exception handler (as 400 ProblemDetails) in every environment, not as empty 400s.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -15,15 +15,14 @@ public static class HeartRateApi
 
     public static RouteGroupBuilder MapHeartRateApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/heart-rate", (string userId, string? days, string? from, string? to, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, days ?? (from is null && to is null ? "1" : null), from, to, db, time,
-                r => db.ContinuousHeartRate.AsNoTracking().Where(d => d.UserId == userId && d.Date >= r.From && d.Date <= r.To).OrderBy(d => d.Date), ToDto, ct, MaxDays))
+        user.MapGet("/heart-rate", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, db, time,
+                r => db.ContinuousHeartRate.AsNoTracking().Where(d => d.UserId == userId && d.Date >= r.From && d.Date <= r.To).OrderBy(d => d.Date), ToDto, ct, MaxDays, defaultDays: 1))
             .WithSummary("Continuous heart rate per day (?from=&to=, at most 31 days; default today).");
 
-        user.MapGet("/heart-rate/{date}", async (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        user.MapGet("/heart-rate/{date}", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return (IResult)Problems.Invalid("date", "date must be YYYY-MM-DD.");
-            var found = await db.ContinuousHeartRate.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId && d.Date == day, ct);
+            var found = await db.ContinuousHeartRate.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId && d.Date == date, ct);
             return await RangeQuery.OneAsync(userId, found is null ? null : ToDto(found), "heart rate for that date", db, ct);
         }).WithSummary("One day's continuous heart rate samples (device time).");
         return user;

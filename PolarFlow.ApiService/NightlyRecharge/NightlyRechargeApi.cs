@@ -15,20 +15,19 @@ public static class NightlyRechargeApi
 
     public static RouteGroupBuilder MapNightlyRechargeApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/nightly-recharge", async Task<Results<Ok<RechargeListDto>, ProblemHttpResult>> (string userId, string? days, string? from, string? to,
+        user.MapGet("/nightly-recharge", async Task<Results<Ok<RechargeListDto>, ProblemHttpResult>> (string userId, [AsParameters] DateWindow window,
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
-            if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
+            var range = window.Resolve(time);
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var nights = await db.NightlyRecharge.AsNoTracking().Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To)
                 .OrderBy(r => r.Date).ToListAsync(ct);
             return TypedResults.Ok(new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList()));
         }).WithSummary("Nightly Recharge by date: HRV (RMSSD, ms), resting HR, breathing, ANS charge.");
 
-        user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return Problems.Invalid("date", "date must be YYYY-MM-DD.");
-            var night = await db.NightlyRecharge.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Date == day, ct);
+            var night = await db.NightlyRecharge.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Date == date, ct);
             if (night is null)
             {
                 return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No nightly recharge for that date",

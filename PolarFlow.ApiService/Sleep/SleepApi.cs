@@ -9,20 +9,19 @@ public static class SleepApi
 {
     public static RouteGroupBuilder MapSleepApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/sleep", async Task<Results<Ok<SleepListDto>, ProblemHttpResult>> (string userId, string? days, string? from, string? to,
+        user.MapGet("/sleep", async Task<Results<Ok<SleepListDto>, ProblemHttpResult>> (string userId, [AsParameters] DateWindow window,
             PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
-            if (!DateRange.TryParse(days, from, to, time, out var range, out var problem)) return problem!;
+            var range = window.Resolve(time);
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var nights = await db.Sleep.AsNoTracking().Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
                 .OrderBy(s => s.Date).ToListAsync(ct);
             return TypedResults.Ok(new SleepListDto(userId, range.From, range.To, nights.Count, nights.Select(n => n.ToDto()).ToList()));
         }).WithSummary("Nights by wake-up date: ?days= (default 30, 1-3650) or ?from=&to=.");
 
-        user.MapGet("/sleep/{date}", async Task<Results<Ok<SleepDetailDto>, ProblemHttpResult>> (string userId, string date, PolarFlowDbContext db, CancellationToken ct) =>
+        user.MapGet("/sleep/{date}", async Task<Results<Ok<SleepDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (!DateRange.TryDate(date, out var day)) return Problems.Invalid("date", "date must be YYYY-MM-DD.");
-            var night = await db.Sleep.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId && s.Date == day, ct);
+            var night = await db.Sleep.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId && s.Date == date, ct);
             if (night is null)
             {
                 return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No sleep for that date",

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Common;
@@ -45,11 +47,12 @@ public static class SyncApi
                 job is null ? null : ToDto(job), cursors));
         }).WithSummary("Connection state, the last success per data type and the newest job.");
 
-        api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, ProblemHttpResult>> (string userId, int? limit, PolarFlowDbContext db, CancellationToken ct) =>
+        api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, ProblemHttpResult>> (string userId,
+            [Range(1, 200), Description("How many jobs, newest first (default 20).")] int? limit, PolarFlowDbContext db, CancellationToken ct) =>
         {
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             var jobs = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt)
-                .Take(Math.Clamp(limit ?? 20, 1, 200)).ToListAsync(ct);
+                .Take(limit ?? 20).ToListAsync(ct);
             return TypedResults.Ok(jobs.Select(ToDto).ToList());
         }).WithSummary("The user's sync jobs, newest first (limit 1-200, default 20).");
 

@@ -43,6 +43,16 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
     [InlineData("/api/v1/users/{u}/sleep?from=2026-13-01&to=2026-11-01", "from")]
     [InlineData("/api/v1/users/{u}/sleep/yesterday", "date")]
     [InlineData("/api/v1/users/{u}/nightly-recharge?days=-1", "days")]
+    [InlineData("/api/v1/users/{u}/sync/history?limit=abc", "limit")]
+    [InlineData("/api/v1/users/{u}/sync/history?limit=", "limit")]
+    [InlineData("/api/v1/users/{u}/sync/history?limit=99999999999", "limit")]
+    [InlineData("/api/v1/users/{u}/sync/history?limit=201", "limit")]
+    [InlineData("/api/v1/users/{u}/exercises/x/samples?type=speed", "type")]
+    [InlineData("/api/v1/users/{u}/exercises/x/samples?type=12", "type")]
+    [InlineData("/api/v1/users/{u}/analytics/sleep?weekend_days=sat,sat", "weekend_days")]
+    [InlineData("/api/v1/users/{u}/analytics/hrv?swc_multiplier=0.7", "swc_multiplier")]
+    [InlineData("/api/v1/users/{u}/analytics/hrv?as_of=2999-01-01", "as_of")]
+    [InlineData("/api/v1/users/{u}/analytics/hrv?days=366", "days")]
     public async Task BadInputIsA400NamingTheParameter(string path, string parameter)
     {
         var userId = await SeedUserAsync();
@@ -53,6 +63,22 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(parameter, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"access_token\":")]
+    [InlineData("[1,2]")]
+    public async Task AMissingOrMalformedBodyIsA400NotA500(string body)
+    {
+        var userId = await SeedUserAsync();
+        using var admin = api.CreateAdminClient();
+
+        var response = await admin.PutAsync($"/api/v1/users/{userId}/polar/token", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("body", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
     }
 
     [Fact]
