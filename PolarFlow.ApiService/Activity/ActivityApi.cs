@@ -17,18 +17,21 @@ public static class ActivityApi
         user.MapGet("/activity", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, db, time,
                 r => db.DailyActivity.Where(a => a.UserId == userId && a.Date >= r.From && a.Date <= r.To).OrderBy(a => a.Date), ToDto, ct))
-            .WithSummary("Daily activity: steps, calories, active time (?days= or ?from=&to=).");
+            .WithName("ListActivity").WithSummary("List daily activity")
+            .WithDescription("Daily activity: steps, calories, active time (?days= or ?from=&to=).");
 
         user.MapGet("/activity/{date}", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
             await RangeQuery.OneAsync(userId, (await Find(db, userId, date, ct)) is { } a ? ToDto(a) : null, "activity for that date", db, ct))
-            .WithSummary("One day's activity summary.");
+            .WithName("GetActivity").WithSummary("Get one day's activity")
+            .WithDescription("One day's activity summary.");
 
         user.MapGet("/activity/{date}/samples", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var s = await db.ActivitySamples.SingleOrDefaultAsync(x => x.UserId == userId && x.Date == date, ct);
             return await RangeQuery.OneAsync(userId, s is null ? null : new SamplesDto(s.Date, s.StepIntervalMs, s.TotalSteps,
                 JsonColumn.Parse(s.StepSamples), JsonColumn.Parse(s.ActivityZones), JsonColumn.Parse(s.InactivityStamps)), "activity samples for that date", db, ct);
-        }).WithSummary("One day's minute steps (Polar drops repeated values), activity zones and inactivity stamps.");
+        }).WithName("GetActivitySamples").WithSummary("Get one day's activity samples")
+            .WithDescription("One day's minute steps (Polar drops repeated values), activity zones and inactivity stamps.");
         return user;
     }
 

@@ -45,5 +45,9 @@ public static class AnalyticsApi
             if (!outcome.UserExists) return Problems.UnknownUser(userId);
             response.Headers["X-Cache"] = outcome.Cached ? "hit" : "miss";
             return TypedResults.Content(outcome.Json, "application/json");
-        }).WithSummary(summary + Options).Produces<AnalyticsResponse<T>>();
+        })
+        .WithName("GetAnalytics" + string.Concat(analytic.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])))
+        .WithSummary($"Get the {analytic.Replace('-', ' ')} analytics")
+        .WithDescription(summary + Options)
+        .Produces<AnalyticsResponse<T>>();
 }

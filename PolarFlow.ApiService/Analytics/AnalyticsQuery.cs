@@ -34,7 +34,7 @@ public sealed record AnalyticsQuery(DateOnly? AsOf, int Days, AnalyticsParameter
             problem = Problems.Invalid("as_of", "as_of must be from 2000-01-01 up to today.");
             return false;
         }
-        var weekend = q.WeekendDays is { } w
+        var weekend = q.WeekendDays is { Length: > 0 } w
             ? w.Split(',').Select(x => (DayOfWeek)Array.IndexOf(DayNames, x.ToLowerInvariant())).Order().ToList()
             : [DayOfWeek.Saturday, DayOfWeek.Sunday];
         query = new AnalyticsQuery(q.AsOf, q.Days ?? defaultDays, new AnalyticsParameters(q.SwcMultiplier ?? 0.5, q.SleepNeedMinutes, weekend));

@@ -33,7 +33,7 @@ public sealed record AnalyticsQueryString : IValidatableObject
     {
         if (SwcMultiplier is { } swc && swc is not (0.5 or 1.0))
             yield return new ValidationResult("swc_multiplier is 0.5 (the smallest worthwhile change, default) or 1.0.", ["swc_multiplier"]);
-        if (WeekendDays is { } w && w.Split(',').Distinct().Count() != w.Split(',').Length)
+        if (WeekendDays is { Length: > 0 } w && w.Split(',').Distinct().Count() != w.Split(',').Length)
             yield return new ValidationResult("weekend_days names each day once.", ["weekend_days"]);
     }
 }

@@ -65,6 +65,15 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
+    /// <summary>A key that is valid but may not do this: another user's data, or managing users, keys or people.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(statusCode: 403, title: "This key may not do that",
+            detail: "A user key reaches its own user only; managing users, keys and people needs an admin or service key.",
+            type: "https://polarflow.dev/problems/forbidden").ExecuteAsync(Context);
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;

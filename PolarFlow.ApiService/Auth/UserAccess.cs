@@ -13,17 +13,20 @@ public static class UserAccess
         || principal.IsInRole(ApiKeyAuthentication.WebRole)
         || (principal.IsInRole(ApiKeyAuthentication.UserRole) && principal.FindFirstValue(ApiKeyAuthentication.UserIdClaim) == userId);
 
+    /// <summary>
+    /// An authorization policy, so the authorization middleware refuses another user's key before anything of the
+    /// request is read: a refused caller learns nothing, not even whether its body would have been valid.
+    /// </summary>
     public static TBuilder RequireUserAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            if (http.Request.RouteValues.TryGetValue("userId", out var value) && value is string userId && !http.User.MayAccess(userId))
-            {
-                return Results.Problem(statusCode: 403, title: "This key may not reach that user",
-                    detail: "A user key reaches its own user only.", type: "https://polarflow.dev/problems/forbidden");
-            }
-            return await next(context);
-        });
+        builder.RequireAuthorization(UserPolicy);
+
+    /// <summary>On a `{userId}` route, the key reaches that user.</summary>
+    public const string UserPolicy = "user";
+
+    public static bool RouteUserAllowed(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context) =>
+        context.Resource is not HttpContext http
+        || !http.Request.RouteValues.TryGetValue("userId", out var value) || value is not string userId
+        || context.User.MayAccess(userId);
 
     /// <summary>Admin, service and the web's keys only (managing users and keys).</summary>
     public const string ManagePolicy = "manage";

@@ -22,7 +22,8 @@ public static class ConnectApi
             }
             var (url, expires) = await connect.StartAsync(userId, request?.ReturnUrl);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));
-        }).WithSummary("Start connecting a Polar account to this user: open the returned URL in the user's browser (valid 10 minutes, once).");
+        }).WithName("AuthorizeUserPolar").WithSummary("Start connecting Polar for a user")
+            .WithDescription("Start connecting a Polar account to this user: open the returned URL in the user's browser (valid 10 minutes, once).");
 
         api.MapPost("/polar/authorize", async Task<Results<Ok<AuthorizeResponse>, ProblemHttpResult>> (AuthorizeRequest? request, PolarConnectService connect,
             Microsoft.Extensions.Options.IOptions<Extensions.DeploymentOptions> deployment) =>
@@ -34,7 +35,8 @@ public static class ConnectApi
             }
             var (url, expires) = await connect.StartAsync(null, null);
             return TypedResults.Ok(new AuthorizeResponse(url.ToString(), expires));
-        }).RequireAuthorization(Auth.UserAccess.ManagePolicy).WithSummary("Self-hosted: connect a Polar account whose Polar user id becomes its user id.");
+        }).RequireAuthorization(Auth.UserAccess.ManagePolicy).WithName("AuthorizePolar").WithSummary("Start connecting a Polar account")
+            .WithDescription("Self-hosted: connect a Polar account whose Polar user id becomes its user id.");
 
         api.MapPut("/users/{userId}/polar/token", async Task<Results<NoContent, ProblemHttpResult>> (string userId, TokenImport body, PolarConnectService connect, SyncJobQueue queue, CancellationToken ct) =>
         {
@@ -45,7 +47,8 @@ public static class ConnectApi
             await connect.SaveTokenAsync(userId, body.PolarUserId, body.AccessToken.Trim(), ct);
             await queue.EnqueueAsync(userId, SyncJobTrigger.Connect, ct: ct);
             return TypedResults.NoContent();
-        }).WithSummary("Import a Polar access token obtained elsewhere (the brief's `polar-flow auth`); it is stored encrypted and never shown again.");
+        }).WithName("ImportPolarToken").WithSummary("Import a Polar access token")
+            .WithDescription("Import a Polar access token obtained elsewhere (the brief's `polar-flow auth`); it is stored encrypted and never shown again.");
 
         // Polar sends the browser here; the single-use state is what authenticates the request.
         app.MapGet("/oauth/polar/callback", async (string? code, string? state, string? error, PolarConnectService connect,

@@ -25,14 +25,16 @@ public static class ExercisesApi
                 var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
                 return db.Exercises.AsNoTracking().Where(e => e.UserId == userId && e.StartTime >= start && e.StartTime < end).OrderBy(e => e.StartTime);
             }, ToDto, ct))
-            .WithSummary("Training sessions by local start date (?days= or ?from=&to=).");
+            .WithName("ListExercises").WithSummary("List exercises")
+            .WithDescription("Training sessions by local start date (?days= or ?from=&to=).");
 
         user.MapGet("/exercises/{id}", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == userId && x.ExerciseId == id, ct);
             return await RangeQuery.OneAsync(userId, e is null ? null : new ExerciseDetailDto(ToDto(e), JsonColumn.Parse(e.HeartRateZones), JsonColumn.Parse(e.TrainingLoadPro)),
                 "such exercise", db, ct);
-        }).WithSummary("One session with heart-rate zones and Training Load Pro.");
+        }).WithName("GetExercise").WithSummary("Get one exercise")
+            .WithDescription("One session with heart-rate zones and Training Load Pro.");
 
         user.MapGet("/exercises/{id}/samples", async (string userId, string id,
             [Range(0, 11), Description("One series: 0 HR, 1 speed, 2 cadence, 3 altitude, 4 power, ... 11 RR interval.")] int? type,
@@ -43,13 +45,15 @@ public static class ExercisesApi
             var values = series.Select(s => s.Data.Split(',').Select(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : (double?)null).ToList())
                 .Zip(series, (v, s) => new SeriesDto(s.SampleType, s.RecordingRate, v.Count, v)).ToList();
             return await RangeQuery.OneAsync(userId, series.Count == 0 ? null : values, "samples for that exercise", db, ct);
-        }).WithSummary("Sample series (?type=: 0 HR, 1 speed, 3 altitude, ...); null marks a sensor gap.");
+        }).WithName("GetExerciseSamples").WithSummary("Get an exercise's sample series")
+            .WithDescription("Sample series (?type=: 0 HR, 1 speed, 3 altitude, ...); null marks a sensor gap.");
 
         user.MapGet("/exercises/{id}/route", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var route = await db.ExerciseRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.ExerciseId == id, ct);
             return await RangeQuery.OneAsync(userId, route is null ? null : new RouteDto(id, route.PointCount, JsonColumn.Parse(route.Points)!.Value), "route for that exercise", db, ct);
-        }).WithSummary("The GPS route: latitude, longitude, time since start.");
+        }).WithName("GetExerciseRoute").WithSummary("Get an exercise's route")
+            .WithDescription("The GPS route: latitude, longitude, time since start.");
         return user;
     }
 

@@ -31,21 +31,22 @@ public static class ApiRoutes
         var v1 = app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).RequireAuthorization().RequireUserAccess()
             .AddEndpointFilter<KeyRateLimit>();
 
-        v1.MapKeysApi();
-        v1.MapUsersApi();
+        // One tag per area, so generated clients get one class per area and the docs one section.
+        v1.MapGroup("").WithTags("Keys").MapKeysApi();
+        v1.MapGroup("").WithTags("Users").MapUsersApi();
         v1.MapPeopleApi();
-        v1.MapSyncApi();
-        app.MapConnectApi(v1);
+        v1.MapGroup("").WithTags("Sync").MapSyncApi();
+        app.MapConnectApi(v1.MapGroup("").WithTags("Polar"));
         var user = v1.MapGroup("/users/{userId}");
-        user.MapSleepApi();
-        user.MapNightlyRechargeApi();
-        user.MapActivityApi();
-        user.MapExercisesApi();
-        user.MapHeartRateApi();
-        user.MapSummaryApi();
-        user.MapExportApi();
-        user.MapAnalyticsApi();
-        user.MapImportsApi();
+        user.MapGroup("").WithTags("Sleep").MapSleepApi();
+        user.MapGroup("").WithTags("Nightly Recharge").MapNightlyRechargeApi();
+        user.MapGroup("").WithTags("Activity").MapActivityApi();
+        user.MapGroup("").WithTags("Exercises").MapExercisesApi();
+        user.MapGroup("").WithTags("Heart Rate").MapHeartRateApi();
+        user.MapGroup("").WithTags("Polar Summaries").MapSummaryApi();
+        user.MapGroup("").WithTags("Export").MapExportApi();
+        user.MapGroup("").WithTags("Analytics").MapAnalyticsApi();
+        user.MapGroup("").WithTags("Imports").MapImportsApi();
 
         app.MapPolarWebhookApi();
         // A newcomer opens the API's address first: send a browser to the dashboard, else to the API's docs.

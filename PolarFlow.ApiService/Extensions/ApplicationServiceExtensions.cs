@@ -32,6 +32,7 @@ public static class ApplicationServiceExtensions
         {
             options.AddPolicy(UserAccess.ManagePolicy, policy => policy.RequireRole(
                 ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole, ApiKeyAuthentication.WebRole));
+            options.AddPolicy(UserAccess.UserPolicy, policy => policy.RequireAssertion(UserAccess.RouteUserAllowed));
             options.AddPolicy(UserAccess.PeoplePolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.WebRole));
         });
         builder.Services.AddScoped<Keys.ApiKeyService>();
@@ -51,7 +52,9 @@ public static class ApplicationServiceExtensions
             options.ReportApiVersions = true;
             options.ApiVersionReader = new Asp.Versioning.UrlSegmentApiVersionReader();
         });
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentInfo>().AddSchemaTransformer<OpenApiExamples>());
+        builder.Services.AddOpenApi("v1", options => options.UseSchemaNames().AddDocumentTransformer<OpenApiDocumentInfo>()
+            .AddOperationTransformer<OpenApiProblemResponses>().AddDocumentTransformer<OpenApiProblemResponses>()
+            .AddSchemaTransformer<OpenApiLocalDateTimes>().AddSchemaTransformer<OpenApiExamples>());
 
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<DeploymentOptions>, DeploymentOptions.Setup>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DeploymentOptions>, DeploymentOptions.Setup>();

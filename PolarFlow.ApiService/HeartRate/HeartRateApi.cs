@@ -18,13 +18,15 @@ public static class HeartRateApi
         user.MapGet("/heart-rate", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, db, time,
                 r => db.ContinuousHeartRate.AsNoTracking().Where(d => d.UserId == userId && d.Date >= r.From && d.Date <= r.To).OrderBy(d => d.Date), ToDto, ct, MaxDays, defaultDays: 1))
-            .WithSummary("Continuous heart rate per day (?from=&to=, at most 31 days; default today).");
+            .WithName("ListHeartRate").WithSummary("List continuous heart rate")
+            .WithDescription("Continuous heart rate per day (?from=&to=, at most 31 days; default today).");
 
         user.MapGet("/heart-rate/{date}", async (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var found = await db.ContinuousHeartRate.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == userId && d.Date == date, ct);
             return await RangeQuery.OneAsync(userId, found is null ? null : ToDto(found), "heart rate for that date", db, ct);
-        }).WithSummary("One day's continuous heart rate samples (device time).");
+        }).WithName("GetHeartRate").WithSummary("Get one day's continuous heart rate")
+            .WithDescription("One day's continuous heart rate samples (device time).");
         return user;
     }
 

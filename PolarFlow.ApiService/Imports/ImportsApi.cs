@@ -15,8 +15,10 @@ public static class ImportsApi
         {
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             return await uploads.ReceiveAsync(userId, request, ct);
-        }).WithSummary("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
-          .AddOpenApiOperationTransformer(DescribeUpload).DisableAntiforgery();
+        }).WithName("CreateImport").WithSummary("Import a Polar Flow export")
+            .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
+          .AddOpenApiOperationTransformer(DescribeUpload).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+          .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery();
 
         user.MapGet("/imports", async Task<Results<Ok<ImportListDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -25,14 +27,16 @@ public static class ImportsApi
             var items = new List<ImportDto>();
             foreach (var import in imports) items.Add(await ImportQueries.LoadAsync(db, import, ct));
             return TypedResults.Ok(new ImportListDto(userId, items.Count, items));
-        }).WithSummary("The user's imports, newest first.");
+        }).WithName("ListImports").WithSummary("List imports")
+            .WithDescription("The user's imports, newest first.");
 
         user.MapGet("/imports/{id:guid}", async Task<Results<Ok<ImportDto>, ProblemHttpResult>> (string userId, Guid id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var import = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.UserId == userId && i.Id == id, ct);
             if (import is null) return TypedResults.Problem(statusCode: 404, title: "No such import", type: "https://polarflow.dev/problems/not-found");
             return TypedResults.Ok(await ImportQueries.LoadAsync(db, import, ct));
-        }).WithSummary("One import: files done of total, records by table (read, changed), skipped files by family, per-file errors, and the outcome.");
+        }).WithName("GetImport").WithSummary("Get one import")
+            .WithDescription("One import: files done of total, records by table (read, changed), skipped files by family, per-file errors, and the outcome.");
         return user;
     }
 

@@ -33,7 +33,8 @@ public static class KeysApi
             var created = await service.CreateAsync(kind, request.Name.Trim(), request.UserId, ct);
             var k = created.Key;
             return TypedResults.Created($"/api/v1/keys/{k.KeyId}", new CreatedKeyDto(k.KeyId, k.Name, Kind(k.Kind), k.UserId, k.CreatedAt, created.Secret));
-        }).WithSummary("Make a service key (admin only; any user, for Laravel) or a user key (its own user only). The key is shown in this answer only.");
+        }).WithName("CreateKey").WithSummary("Create an API key")
+            .WithDescription("Make a service key (admin only; any user, for Laravel) or a user key (its own user only). The key is shown in this answer only.");
 
         keys.MapGet("", async (ClaimsPrincipal caller, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -41,7 +42,8 @@ public static class KeysApi
             if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var list = await query.OrderBy(k => k.CreatedAt).ToListAsync(ct);
             return TypedResults.Ok(list.Select(k => new KeyDto(k.KeyId, k.Name, Kind(k.Kind), k.UserId, k.CreatedAt, k.RevokedAt)).ToList());
-        }).WithSummary("The keys (never their secrets); a service key sees user keys.");
+        }).WithName("ListKeys").WithSummary("List API keys")
+            .WithDescription("The keys (never their secrets); a service key sees user keys.");
 
         keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
@@ -49,7 +51,8 @@ public static class KeysApi
             if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var revoked = await query.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()), ct);
             return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-        }).WithSummary("Revoke a key: it stops working at once.");
+        }).WithName("RevokeKey").WithSummary("Revoke an API key")
+            .WithDescription("Revoke a key: it stops working at once.");
 
         return api;
     }

@@ -23,7 +23,8 @@ public static class NightlyRechargeApi
             var nights = await db.NightlyRecharge.AsNoTracking().Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To)
                 .OrderBy(r => r.Date).ToListAsync(ct);
             return TypedResults.Ok(new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList()));
-        }).WithSummary("Nightly Recharge by date: HRV (RMSSD, ms), resting HR, breathing, ANS charge.");
+        }).WithName("ListNightlyRecharge").WithSummary("List Nightly Recharge")
+            .WithDescription("Nightly Recharge by date: HRV (RMSSD, ms), resting HR, breathing, ANS charge.");
 
         user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -34,7 +35,8 @@ public static class NightlyRechargeApi
                     type: "https://polarflow.dev/problems/not-found") : Problems.UnknownUser(userId);
             }
             return TypedResults.Ok(new RechargeDetailDto(ToDto(night), JsonColumn.Parse(night.HrvSamples), JsonColumn.Parse(night.BreathingSamples)));
-        }).WithSummary("One night's recharge with its HRV and breathing samples.");
+        }).WithName("GetNightlyRecharge").WithSummary("Get one night's recharge")
+            .WithDescription("One night's recharge with its HRV and breathing samples.");
         return user;
     }
 

@@ -34,14 +34,16 @@ public static partial class PeopleApi
 
         people.MapGet("/setup", async (PeopleService service, CancellationToken ct) =>
             TypedResults.Ok(new SetupState(await service.OwnerExistsAsync(ct))))
-            .WithName("GetSetupState").WithSummary("Whether the dashboard's owner has been set up.");
+            .WithName("GetSetupState").WithSummary("Get the setup state")
+            .WithDescription("Whether the dashboard's owner has been set up.");
 
         people.MapPost("/setup-link", async Task<Results<Ok<LinkDto>, ProblemHttpResult>> (PeopleService service, CancellationToken ct) =>
         {
             if (await service.OwnerExistsAsync(ct)) return OwnerExists();
             var link = await service.CreateSetupLinkAsync(ct);
             return TypedResults.Ok(new LinkDto(link.Token, "owner", null, link.ExpiresAt));
-        }).WithName("CreateSetupLink").WithSummary("A one-time link for the owner's password (24 h; an older one stops working).");
+        }).WithName("CreateSetupLink").WithSummary("Create the owner's setup link")
+            .WithDescription("A one-time link for the owner's password (24 h; an older one stops working).");
 
         people.MapPost("/invitations", async Task<Results<Ok<LinkDto>, ProblemHttpResult>> (CreateInvitation request, PeopleService service,
             PolarFlowDbContext db, CancellationToken ct) =>
@@ -50,13 +52,16 @@ public static partial class PeopleApi
                 return Problems.Invalid("userId", "An invitation needs the id of an existing user.");
             var link = await service.CreateInvitationAsync(request.UserId, ct);
             return TypedResults.Ok(new LinkDto(link.Token, "member", request.UserId, link.ExpiresAt));
-        }).WithName("CreateInvitation").WithSummary("A one-time link (7 days) for someone who will see only this user.");
+        }).WithName("CreateInvitation").WithSummary("Invite a person")
+            .WithDescription("A one-time link (7 days) for someone who will see only this user.");
 
         people.MapGet("/links/{token}", async Task<Results<Ok<LinkInfo>, ProblemHttpResult>> (string token, PeopleService service, CancellationToken ct) =>
             await service.FindLinkAsync(token, ct) is { } link
                 ? TypedResults.Ok(new LinkInfo(Role(link.Role), link.UserId, link.ExpiresAt))
                 : LinkGone())
-            .WithName("GetLink").WithSummary("What a one-time link is for, while it still works.");
+            .WithName("GetLink").WithSummary("Inspect a one-time link")
+            .WithDescription("What a one-time link is for, while it still works.")
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         people.MapPost("", async Task<Results<Created<PersonDto>, ProblemHttpResult>> (ClaimLink request, PeopleService service,
             PolarFlowDbContext db, CancellationToken ct) =>
@@ -73,7 +78,8 @@ public static partial class PeopleApi
                     type: "https://polarflow.dev/problems/conflict");
             var person = await service.ClaimAsync(request.Token, request.Username, request.Password, ct);
             return person is null ? LinkGone() : TypedResults.Created($"/api/v1/people/{person.PersonId}", ToDto(person));
-        }).WithName("CreatePerson").WithSummary("Spend a one-time link: the owner (setup link) or an invited person gets a username and password.");
+        }).WithName("CreatePerson").WithSummary("Create a person from a link")
+            .WithDescription("Spend a one-time link: the owner (setup link) or an invited person gets a username and password.");
 
         people.MapPost("/sign-in", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (SignIn request, PeopleService service,
             HttpResponse response, TimeProvider time, CancellationToken ct) =>
@@ -93,23 +99,27 @@ public static partial class PeopleApi
                 default:
                     return TypedResults.Problem(statusCode: 401, title: "Wrong username or password", type: "https://polarflow.dev/problems/sign-in");
             }
-        }).WithName("SignInPerson").WithSummary("Check a username and password; each failure slows the next answer and five lock the account for 15 minutes.");
+        }).WithName("SignInPerson").WithSummary("Sign a person in")
+            .WithDescription("Check a username and password; each failure slows the next answer and five lock the account for 15 minutes.");
 
         people.MapGet("", async (PolarFlowDbContext db, CancellationToken ct) =>
         {
             var list = await db.People.AsNoTracking().OrderBy(p => p.CreatedAt).ToListAsync(ct);
             return TypedResults.Ok(list.Select(ToDto).ToList());
-        }).WithName("ListPeople").WithSummary("Everyone who may sign in to the dashboard.");
+        }).WithName("ListPeople").WithSummary("List people")
+            .WithDescription("Everyone who may sign in to the dashboard.");
 
         people.MapGet("/{personId:guid}", async Task<Results<Ok<PersonDto>, NotFound>> (Guid personId, PolarFlowDbContext db, CancellationToken ct) =>
             await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.PersonId == personId, ct) is { } person
                 ? TypedResults.Ok(ToDto(person)) : TypedResults.NotFound())
-            .WithName("GetPerson").WithSummary("One person (the web checks a signed-in person still exists).");
+            .WithName("GetPerson").WithSummary("Get a person")
+            .WithDescription("One person (the web checks a signed-in person still exists).");
 
         people.MapDelete("/{personId:guid}", async Task<Results<NoContent, NotFound>> (Guid personId, PolarFlowDbContext db, CancellationToken ct) =>
             await db.People.Where(p => p.PersonId == personId && p.Role == PersonRole.Member).ExecuteDeleteAsync(ct) == 0
                 ? TypedResults.NotFound() : TypedResults.NoContent())
-            .WithName("DeletePerson").WithSummary("Remove an invited person (the owner stays).");
+            .WithName("DeletePerson").WithSummary("Remove a person")
+            .WithDescription("Remove an invited person (the owner stays).");
 
         return api;
     }

@@ -17,7 +17,8 @@ public static class SleepApi
             var nights = await db.Sleep.AsNoTracking().Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
                 .OrderBy(s => s.Date).ToListAsync(ct);
             return TypedResults.Ok(new SleepListDto(userId, range.From, range.To, nights.Count, nights.Select(n => n.ToDto()).ToList()));
-        }).WithSummary("Nights by wake-up date: ?days= (default 30, 1-3650) or ?from=&to=.");
+        }).WithName("ListSleep").WithSummary("List nights of sleep")
+            .WithDescription("Nights by wake-up date: ?days= (default 30, 1-3650) or ?from=&to=.");
 
         user.MapGet("/sleep/{date}", async Task<Results<Ok<SleepDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -28,7 +29,8 @@ public static class SleepApi
                     type: "https://polarflow.dev/problems/not-found") : Problems.UnknownUser(userId);
             }
             return TypedResults.Ok(new SleepDetailDto(night.ToDto(), JsonColumn.Parse(night.Hypnogram), JsonColumn.Parse(night.HeartRateSamples)));
-        }).WithSummary("One night with its hypnogram (`HH:MM` → stage) and heart-rate samples.");
+        }).WithName("GetSleep").WithSummary("Get one night of sleep")
+            .WithDescription("One night with its hypnogram (`HH:MM` → stage) and heart-rate samples.");
         return user;
     }
 }

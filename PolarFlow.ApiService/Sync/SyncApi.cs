@@ -34,7 +34,8 @@ public static class SyncApi
             }
             var job = await queue.EnqueueAsync(userId, SyncJobTrigger.Manual, ct: ct);
             return TypedResults.Accepted($"/api/v1/users/{Uri.EscapeDataString(userId)}/sync/status", ToDto(job));
-        }).WithSummary("Queue a sync of every data type for the user (folded into a job already waiting).");
+        }).WithName("TriggerSync").WithSummary("Queue a sync")
+            .WithDescription("Queue a sync of every data type for the user (folded into a job already waiting).");
 
         api.MapGet("/users/{userId}/sync/status", async Task<Results<Ok<StatusDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {
@@ -45,7 +46,8 @@ public static class SyncApi
                 .Select(c => new CursorDto(c.DataType, c.LastSuccessAt, c.LastAttemptAt, c.LastError, c.NewestDate)).ToListAsync(ct);
             return TypedResults.Ok(new StatusDto(user.UserId, user.ConnectionState.ToString(), user.ConnectionStateReason, user.PolarUserId, user.DataVersion,
                 job is null ? null : ToDto(job), cursors));
-        }).WithSummary("Connection state, the last success per data type and the newest job.");
+        }).WithName("GetSyncStatus").WithSummary("Get sync status")
+            .WithDescription("Connection state, the last success per data type and the newest job.");
 
         api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, ProblemHttpResult>> (string userId,
             [Range(1, 200), Description("How many jobs, newest first (default 20).")] int? limit, PolarFlowDbContext db, CancellationToken ct) =>
@@ -54,7 +56,8 @@ public static class SyncApi
             var jobs = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt)
                 .Take(limit ?? 20).ToListAsync(ct);
             return TypedResults.Ok(jobs.Select(ToDto).ToList());
-        }).WithSummary("The user's sync jobs, newest first (limit 1-200, default 20).");
+        }).WithName("ListSyncHistory").WithSummary("List sync jobs")
+            .WithDescription("The user's sync jobs, newest first (limit 1-200, default 20).");
 
         return api;
     }

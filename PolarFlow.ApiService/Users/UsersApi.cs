@@ -33,7 +33,8 @@ public static partial class UsersApi
             var user = db.Users.Add(new PolarUser { UserId = request.UserId, CreatedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() }).Entity;
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/v1/users/{user.UserId}", ToDto(user, null, null));
-        }).RequireAuthorization(UserAccess.ManagePolicy).WithSummary("Create a tenant user (admin or service key); connect Polar next.");
+        }).RequireAuthorization(UserAccess.ManagePolicy).WithName("CreateUser").WithSummary("Create a user")
+            .WithDescription("Create a tenant user (admin or service key); connect Polar next.");
 
         api.MapGet("/users", async Task<Results<Ok<UserPageDto>, ProblemHttpResult>> (int? page,
             [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, PolarFlowDbContext db, CancellationToken ct) =>
@@ -54,7 +55,8 @@ public static partial class UsersApi
                 days.GetValueOrDefault(u.UserId)?.First, days.GetValueOrDefault(u.UserId)?.Last, synced.GetValueOrDefault(u.UserId))).ToList();
             return TypedResults.Ok(new UserPageDto(number, size, total, items));
         }).RequireAuthorization(UserAccess.ManagePolicy)
-            .WithSummary("Every user (admin, service or web key), by id: connection state, last successful sync, days held (`page`, `page_size` 1-200).");
+            .WithName("ListUsers").WithSummary("List users")
+            .WithDescription("Every user (admin, service or web key), by id: connection state, last successful sync, days held (`page`, `page_size` 1-200).");
 
         var user = api.MapGroup("/users/{userId}").RequireUserAccess();
 
@@ -64,7 +66,8 @@ public static partial class UsersApi
             if (found is null) return Problems.UnknownUser(userId);
             var dates = db.Sleep.Where(s => s.UserId == userId).Select(s => s.Date).Concat(db.DailyActivity.Where(a => a.UserId == userId).Select(a => a.Date));
             return TypedResults.Ok(ToDto(found, await dates.OrderBy(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct), await dates.OrderByDescending(d => d).Cast<DateOnly?>().FirstOrDefaultAsync(ct)));
-        }).WithSummary("The user's Polar connection and the range of days held.");
+        }).WithName("GetUser").WithSummary("Get a user")
+            .WithDescription("The user's Polar connection and the range of days held.");
 
         user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens, AccessLinkClient polar, CancellationToken ct) =>
         {
@@ -84,7 +87,8 @@ public static partial class UsersApi
             // Every row of the user goes with it (ON DELETE CASCADE); a sync still running can add none (its FK fails).
             await db.Users.Where(u => u.UserId == userId).ExecuteDeleteAsync(ct);
             return TypedResults.NoContent();
-        }).WithSummary("Erase every row of the user and de-register them at Polar; answers when done.");
+        }).WithName("DeleteUser").WithSummary("Delete a user")
+            .WithDescription("Erase every row of the user and de-register them at Polar; answers when done.");
 
         return api;
     }
