@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace PolarFlow.Data;
@@ -16,7 +18,15 @@ public static class DataExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPolarFlowData(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PolarFlowDbContext>(ConnectionName, configureDbContextOptions: options => PolarFlowDbContext.ConfigureOptions(options));
+        var timeouts = builder.Configuration.GetSection(DatabaseTimeouts.Section).Get<DatabaseTimeouts>() ?? new DatabaseTimeouts();
+        builder.AddNpgsqlDbContext<PolarFlowDbContext>(ConnectionName, settings =>
+        {
+            // Aspire's own check only opens a connection, which a hung server still grants from the pool.
+            settings.DisableHealthChecks = true;
+            settings.CommandTimeout = timeouts.CommandTimeoutSeconds;
+            settings.ConnectionString = timeouts.Apply(settings.ConnectionString);
+        }, options => PolarFlowDbContext.ConfigureOptions(options));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(ConnectionName, HealthStatus.Unhealthy);
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("PolarFlow")
             .PersistKeysToDbContext<PolarFlowDbContext>();

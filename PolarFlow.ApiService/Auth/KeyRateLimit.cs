@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using PolarFlow.ApiService.Extensions;
-using StackExchange.Redis;
+using Microsoft.Extensions.Options;
+using PolarFlow.ApiService.Redis;
 
 namespace PolarFlow.ApiService.Auth;
 
@@ -9,9 +9,10 @@ namespace PolarFlow.ApiService.Auth;
 /// Per-key rate limiting, counted in Redis so every ApiService replica shares one budget per key: a fixed
 /// window (`PolarFlow:RateLimit:PermitsPerMinute`, default 600). Every answer says where the key stands
 /// (`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`); past the limit, 429 with `Retry-After`. Without
-/// Redis, requests pass unlimited (logged; /health reports degraded).
+/// Redis (down, or hung past the guard's timeout), requests pass unlimited: logged, counted, /health degraded.
 /// </summary>
-public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfiguration configuration, TimeProvider time, ILogger<KeyRateLimit> logger) : IEndpointFilter
+public sealed partial class KeyRateLimit(RedisGuard redis, IOptions<RedisOptions> redisOptions, IConfiguration configuration, TimeProvider time,
+    ILogger<KeyRateLimit> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -24,7 +25,7 @@ public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfigur
         var limit = configuration.GetValue("PolarFlow:RateLimit:PermitsPerMinute", 600);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var window = now / 60;
-        var key = $"{RedisKeys.Prefix(configuration)}:api-rate:{keyId}:{window}";
+        var key = $"{redisOptions.Value.KeyPrefix}:api-rate:{keyId}:{window}";
         // Without Redis the API keeps answering (health says degraded) rather than refusing every request.
         if (await CountAsync(key) is not { } used)
         {
@@ -47,25 +48,17 @@ public sealed partial class KeyRateLimit(IConnectionMultiplexer redis, IConfigur
     /// <summary>This request's number in the key's window; null when Redis cannot count it.</summary>
     private async Task<long?> CountAsync(string key)
     {
-        try
+        var (ok, used) = await redis.TryAsync("rate limit", async db =>
         {
-            if (!redis.IsConnected)
-            {
-                LogNotLimited(logger, "not connected");
-                return null;
-            }
-            var db = redis.GetDatabase();
-            var used = await db.StringIncrementAsync(key);
-            if (used == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
-            return used;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            LogNotLimited(logger, ex.Message);
-            return null;
-        }
+            var count = await db.StringIncrementAsync(key);
+            if (count == 1) await db.KeyExpireAsync(key, TimeSpan.FromSeconds(120));
+            return count;
+        });
+        if (ok) return used;
+        LogNotLimited(logger, redis.IsOpen ? "Redis is being left alone after failures" : "Redis did not answer in time");
+        return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable, so this request was not rate limited: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "This request was not rate limited: {Reason}")]
     private static partial void LogNotLimited(ILogger logger, string reason);
 }

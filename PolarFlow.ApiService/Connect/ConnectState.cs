@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using StackExchange.Redis;
+using PolarFlow.ApiService.Common;
+using PolarFlow.ApiService.Redis;
 
 namespace PolarFlow.ApiService.Connect;
 
 /// <summary>
 /// The OAuth `state` of a connect flow: random, single-use, 10 minutes, kept in Redis so any ApiService replica
-/// can finish a flow another started.
+/// can finish a flow another started. Without Redis no flow can start or finish: 503, try again shortly.
 /// </summary>
-public sealed class ConnectState(IConnectionMultiplexer redis)
+public sealed class ConnectState(RedisGuard redis)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -17,16 +18,20 @@ public sealed class ConnectState(IConnectionMultiplexer redis)
     public async Task<string> IssueAsync(Pending pending)
     {
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await redis.GetDatabase().StringSetAsync(Key(state), JsonSerializer.Serialize(pending), Lifetime);
-        return state;
+        var (ok, _) = await redis.TryAsync("oauth state", db => db.StringSetAsync(Key(state), JsonSerializer.Serialize(pending), Lifetime));
+        return ok ? state : throw Unavailable();
     }
 
     /// <summary>Takes the state (GETDEL: a second use finds nothing).</summary>
     public async Task<Pending?> RedeemAsync(string state)
     {
-        var value = await redis.GetDatabase().StringGetDeleteAsync(Key(state));
+        var (ok, value) = await redis.TryAsync("oauth state", db => db.StringGetDeleteAsync(Key(state)));
+        if (!ok) throw Unavailable();
         return value.HasValue ? JsonSerializer.Deserialize<Pending>(value.ToString()) : null;
     }
+
+    private static ServiceUnavailableException Unavailable() =>
+        new("Connecting to Polar is unavailable", "The connect flow keeps its state in Redis, which is not answering. Try again in a minute.");
 
     private static string Key(string state) => "polarflow:oauth-state:" + state;
 }

@@ -58,7 +58,8 @@ public static partial class ExportApi
                     break;
             }
             return Results.Empty;
-        }).WithName("ExportCsv").WithSummary("Export a data type as CSV")
+        }).DisableRequestTimeout()
+            .WithName("ExportCsv").WithSummary("Export a data type as CSV")
             .WithDescription("CSV of sleep, nightly-recharge, activity, exercises, cardio-load or heart-rate (one row per sample), streamed.");
         return user;
     }

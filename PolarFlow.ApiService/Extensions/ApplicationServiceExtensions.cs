@@ -17,10 +17,15 @@ public static class ApplicationServiceExtensions
         // Migration first: hosted services start in order, and Data Protection reads its key table at start.
         builder.AddDatabaseMigration();
         builder.AddPolarFlowData();
-        builder.AddRedisClient(ConnectionNames.Cache, settings => settings.DisableHealthChecks = true);
-        builder.Services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(ConnectionNames.Cache, HealthStatus.Degraded);
+        builder.AddRedisClient(ConnectionNames.Cache, settings => settings.DisableHealthChecks = true,
+            options => options.AbortOnConnectFail = false);
+        builder.Services.AddOptions<Redis.RedisOptions>().BindConfiguration(Redis.RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Redis.RedisGuard>();
+        builder.Services.AddHealthChecks().AddCheck<Redis.RedisCacheHealthCheck>(ConnectionNames.Cache, HealthStatus.Degraded);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Common.Problems.Shape);
         builder.Services.AddExceptionHandler<Common.BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<Common.UnavailableExceptionHandler>();
+        builder.AddPolarFlowRequestTimeouts();
         builder.Services.AddValidation();
         // Binding failures reach the exception handler (as 400 ProblemDetails) in every environment, not as empty 400s.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -18,7 +18,7 @@ public static class ImportsApi
         }).WithName("CreateImport").WithSummary("Import a Polar Flow export")
             .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
           .AddOpenApiOperationTransformer(DescribeUpload).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-          .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery();
+          .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().DisableRequestTimeout();
 
         user.MapGet("/imports", async Task<Results<Ok<ImportListDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
         {

@@ -40,6 +40,9 @@ public static class ProcessRunner
 
     public const int SigInt = 2;
     public const int SigTerm = 15;
+    public const int SigKill = 9;
+    public const int SigStop = 19;
+    public const int SigCont = 18;
 
     /// <summary>Sends a Unix signal (Process.Kill only sends SIGKILL, which skips a server's clean shutdown).</summary>
     public static void Signal(int pid, int signal) => _ = kill(pid, signal);

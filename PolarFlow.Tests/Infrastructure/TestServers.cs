@@ -21,7 +21,7 @@ public sealed class TestServers
     /// exit handlers finish, and a server left running would hold its port and data folder. With CLEANUP_DIR
     /// set, the folder goes too once the server has stopped.
     /// </summary>
-    private const string Watchdog = """
+    internal const string Watchdog = """
         ( while kill -0 "$WATCH_PID" 2>/dev/null; do sleep 1; done
           kill -TERM $$ 2>/dev/null; while kill -0 $$ 2>/dev/null; do sleep 0.2; done
           [ -z "${CLEANUP_DIR:-}" ] || rm -rf "$CLEANUP_DIR" ) &
@@ -154,7 +154,7 @@ public sealed class TestServers
         }
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -162,7 +162,7 @@ public sealed class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    private static Process StartBackground(string program, IEnumerable<string> args, Dictionary<string, string> environment, string folder)
+    internal static Process StartBackground(string program, IEnumerable<string> args, Dictionary<string, string> environment, string folder)
     {
         var info = new ProcessStartInfo(program, args) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in environment)
@@ -177,7 +177,7 @@ public sealed class TestServers
         return process;
     }
 
-    private static async Task WaitUntilAsync(Func<Task> probe, Process server, string name)
+    internal static async Task WaitUntilAsync(Func<Task> probe, Process server, string name)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -199,7 +199,7 @@ public sealed class TestServers
         }
     }
 
-    private static void StopProcess(Process process, int signal)
+    internal static void StopProcess(Process process, int signal)
     {
         if (process.HasExited)
         {

@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using StackExchange.Redis;
+
+namespace PolarFlow.ApiService.Redis;
+
+/// <summary>
+/// Every Redis call of the API: a short timeout and a circuit (Polly), so a Redis that hangs or is down costs a
+/// request at most <see cref="RedisOptions.TimeoutMilliseconds"/> while the circuit learns it, and nothing after.
+/// Callers get "no answer" and go on without Redis (the cache misses, rate limits fail open); each skipped call is
+/// counted in `polarflow.redis.unavailable` by operation.
+/// </summary>
+public sealed partial class RedisGuard
+{
+    private readonly IConnectionMultiplexer _redis;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly Counter<long> _unavailable;
+    private readonly ILogger<RedisGuard> _logger;
+
+    public RedisGuard(IConnectionMultiplexer redis, IOptions<RedisOptions> options, IMeterFactory meters, ILogger<RedisGuard> logger)
+    {
+        _redis = redis;
+        _logger = logger;
+        _unavailable = meters.Create("PolarFlow.ApiService").CreateCounter<long>("polarflow.redis.unavailable", description:
+            "Redis calls skipped or failed: the request went on without Redis");
+        _pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
+                FailureRatio = 0.5,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = TimeSpan.FromSeconds(options.Value.BreakSeconds),
+                OnOpened = args =>
+                {
+                    LogOpened(_logger, args.BreakDuration.TotalSeconds, args.Outcome.Exception?.Message ?? "");
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    LogClosed(_logger);
+                    return default;
+                },
+            })
+            .AddTimeout(TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds))
+            .Build();
+    }
+
+    /// <summary>Whether Redis is being left alone after failures (callers skip it without trying).</summary>
+    public bool IsOpen { get; private set; }
+
+    /// <summary>Runs the call; on a timeout, a failure or an open circuit, returns no value instead of throwing.</summary>
+    public async Task<(bool Ok, T Value)> TryAsync<T>(string operation, Func<IDatabase, Task<T>> call)
+    {
+        if (!_redis.IsConnected)
+        {
+            _unavailable.Add(1, new KeyValuePair<string, object?>("operation", operation), new("reason", "disconnected"));
+            return (false, default!);
+        }
+        try
+        {
+            // StackExchange.Redis takes no token: WaitAsync lets the timeout give up on the call it cannot cancel.
+            var value = await _pipeline.ExecuteAsync(async token => await call(_redis.GetDatabase()).WaitAsync(token), CancellationToken.None);
+            IsOpen = false;
+            return (true, value);
+        }
+        catch (Exception ex) when (ex is BrokenCircuitException or RedisException or TimeoutException or TimeoutRejectedException)
+        {
+            IsOpen = ex is BrokenCircuitException;
+            _unavailable.Add(1, new KeyValuePair<string, object?>("operation", operation), new("reason", ex is BrokenCircuitException ? "circuit open" : "failed"));
+            return (false, default!);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis failed or hung: leaving it alone for {Seconds} s (cache off, rate limits open): {Reason}")]
+    private static partial void LogOpened(ILogger logger, double seconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again")]
+    private static partial void LogClosed(ILogger logger);
+}

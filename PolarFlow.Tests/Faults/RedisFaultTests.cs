@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using PolarFlow.Tests.Data;
+using PolarFlow.Tests.Infrastructure;
+
+namespace PolarFlow.Tests.Faults;
+
+/// <summary>
+/// A Redis of the test's own, hung for real (every redis-server process stopped: the socket stays open, nothing
+/// answers) and then killed. Before the guard, a hung Redis cost every data read about 6 s, `analytics/summary` a
+/// 500 and `/health` 6 s. Durations here are bounds that tell that failure from working (a few seconds of slack for a
+/// loaded CI machine); the real figures come from scripts/bench-faults.sh.
+/// </summary>
+public sealed class RedisFaultTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1.5);
+
+    private sealed class Factory(string redis) : ApiFactory(historyDays: 25, redis: redis);
+
+    [Fact]
+    public async Task AHungOrKilledRedisCostsNoMoreThanItsTimeoutAndNeverA5xxAndIsUsedAgainWhenBack()
+    {
+        await using var redis = await FaultyServer.StartRedisAsync();
+        var api = new Factory(redis.ConnectionString);
+        await ((IAsyncLifetime)api).InitializeAsync();
+        try
+        {
+            using var admin = api.CreateAdminClient();
+            var userId = await SeedUserAsync(api);
+            Assert.Equal("Healthy", await (await admin.GetAsync("/health")).Content.ReadAsStringAsync());
+            await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
+            Assert.Equal("hit", (await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single());
+
+            redis.Hang();
+            await AnswersWithoutRedisAsync(admin, userId, "hung");
+
+            redis.Resume();
+            await WaitUntilHealthyAsync(admin);
+            await redis.KillAsync();
+            await AnswersWithoutRedisAsync(admin, userId, "killed");
+
+            await redis.StartAgainAsync();
+            await WaitUntilHealthyAsync(admin);
+            var limited = await admin.GetAsync($"/api/v1/users/{userId}/sleep?days=30");
+            Assert.True(limited.Headers.Contains("RateLimit-Limit"), "rate limits are counted again once Redis is back");
+            await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
+            Assert.Equal("hit", (await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single());
+        }
+        finally
+        {
+            await ((IAsyncLifetime)api).DisposeAsync();
+        }
+    }
+
+    private static async Task AnswersWithoutRedisAsync(HttpClient admin, string userId, string how)
+    {
+        // The first calls may each wait the guard's timeout while the circuit learns; none may fail.
+        var durations = new List<TimeSpan>();
+        for (var i = 0; i < 12; i++)
+        {
+            var path = i % 2 == 0 ? $"/api/v1/users/{userId}/sleep?days=30" : $"/api/v1/users/{userId}/analytics/summary";
+            var clock = Stopwatch.StartNew();
+            var response = await admin.GetAsync(path);
+            durations.Add(clock.Elapsed);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Redis {how}: {path} answered {(int)response.StatusCode}");
+            Assert.False(response.Headers.Contains("RateLimit-Limit"), $"Redis {how}: the rate limit must fail open, not be counted");
+            if (i % 2 == 1) Assert.Equal("miss", response.Headers.GetValues("X-Cache").Single());
+        }
+        var clockHealth = Stopwatch.StartNew();
+        var health = await admin.GetAsync("/health");
+        var healthTook = clockHealth.Elapsed;
+
+        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync());
+        Assert.True(healthTook < Bound, $"Redis {how}: /health took {healthTook.TotalMilliseconds:F0} ms");
+        Assert.True(durations.Skip(4).All(d => d < Bound),
+            $"Redis {how}: requests took {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:F0}"))} ms");
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient admin)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await (await admin.GetAsync("/health")).Content.ReadAsStringAsync() != "Healthy")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "Redis is back, but /health never said Healthy again");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<string> SeedUserAsync(ApiFactory api)
+    {
+        await using var db = api.Database.CreateDbContext();
+        var userId = "faults-" + Guid.NewGuid().ToString("N")[..8];
+        db.Users.Add(new PolarFlow.Data.Entities.PolarUser { UserId = userId });
+        await db.SaveChangesAsync();
+        await SyncedRecordSamples.ByTable["sleep"].UpsertAsync(db, userId, changed: false);
+        await SyncedRecordSamples.ByTable["nightly_recharge"].UpsertAsync(db, userId, changed: false);
+        return userId;
+    }
+}
