@@ -26,4 +26,7 @@ public sealed class AccessLinkOptions
 
     /// <summary>The first retry's delay; later ones double, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retries of a call that failed (5xx, a dropped connection) before the sync step sees the failure.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
 }

@@ -30,8 +30,9 @@ public static class AccessLinkServiceExtensions
 
     public static void Resilience(HttpStandardResilienceOptions options, IServiceProvider services)
     {
-        options.Retry.MaxRetryAttempts = 3;
-        options.Retry.Delay = services.GetRequiredService<IOptions<AccessLinkOptions>>().Value.RetryBaseDelay;
+        var accessLink = services.GetRequiredService<IOptions<AccessLinkOptions>>().Value;
+        options.Retry.MaxRetryAttempts = accessLink.MaxRetryAttempts;
+        options.Retry.Delay = accessLink.RetryBaseDelay;
         options.Retry.BackoffType = DelayBackoffType.Exponential;
         options.Retry.UseJitter = true;
         options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken));

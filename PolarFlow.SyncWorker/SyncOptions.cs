@@ -19,6 +19,10 @@ public sealed class SyncOptions
     public double ScheduledReserve { get; set; } = 0.2;
     /// <summary>The Redis hash every replica shares for Polar's rate-limit state (one per Polar client).</summary>
     public string RateBudgetKey { get; set; } = "polarflow:accesslink:rate-budget";
+    /// <summary>A failed step runs again after this, doubling on each attempt (1, 2, 4, 8, 16 minutes).</summary>
+    public TimeSpan StepRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Attempts of a job before its failed steps wait for the next scheduled sync.</summary>
+    public int MaxAttempts { get; set; } = 6;
 
     public sealed class Setup(IConfiguration configuration) : IConfigureOptions<SyncOptions>
     {

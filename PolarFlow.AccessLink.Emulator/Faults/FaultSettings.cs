@@ -13,8 +13,10 @@ public sealed class FaultSettings
     /// <summary>Share of JSON answers cut off half-way.</summary>
     public double MalformedRate { get; set; }
     public int Seed { get; set; } = 7;
+    /// <summary>Every request whose path is exactly this answers 503 (one exercise that Polar cannot serve today).</summary>
+    public string? FailingPath { get; set; }
 
     public void CopyFrom(FaultSettings other) =>
-        (ServerErrorRate, LatencyMilliseconds, DropRate, Burst429, MalformedRate, Seed) =
-        (other.ServerErrorRate, other.LatencyMilliseconds, other.DropRate, other.Burst429, other.MalformedRate, other.Seed);
+        (ServerErrorRate, LatencyMilliseconds, DropRate, Burst429, MalformedRate, Seed, FailingPath) =
+        (other.ServerErrorRate, other.LatencyMilliseconds, other.DropRate, other.Burst429, other.MalformedRate, other.Seed, other.FailingPath);
 }

@@ -41,7 +41,7 @@ public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter lim
             http.Abort();
             return;
         }
-        if (Roll(faults.ServerErrorRate))
+        if (Roll(faults.ServerErrorRate) || (faults.FailingPath is { } failing && path.Equals(failing, StringComparison.Ordinal)))
         {
             await PolarHttp.Error(http, 503, "SERVICE_UNAVAILABLE", "Injected fault").ExecuteAsync(http);
             return;

@@ -12,8 +12,10 @@ namespace PolarFlow.ApiService.Sync;
 
 public static class SyncApi
 {
+    /// <param name="NotBefore">When a queued job may run: now, or after a retry's backoff or Polar's rate-limit window.</param>
+    /// <param name="Error">For a queued job, what it waits for and until when; for an ended one, what failed.</param>
     public sealed record JobDto(Guid Id, string Trigger, string Status, int Priority, string[] DataTypes, DateTimeOffset QueuedAt,
-        DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int Attempt, string? Error, System.Text.Json.JsonElement? Steps);
+        DateTimeOffset NotBefore, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int Attempt, string? Error, System.Text.Json.JsonElement? Steps);
     public sealed record CursorDto(string DataType, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastAttemptAt, string? LastError, DateOnly? NewestDate);
     public sealed record StatusDto(string UserId, string ConnectionState, string? Reason, long? PolarUserId, long DataVersion, JobDto? CurrentJob, IReadOnlyList<CursorDto> DataTypes);
 
@@ -62,6 +64,7 @@ public static class SyncApi
         return api;
     }
 
-    private static JobDto ToDto(SyncJob j) => new(j.Id, j.Trigger.ToString(), j.Status.ToString(), j.Priority, j.DataTypes, j.QueuedAt, j.StartedAt, j.FinishedAt,
+    private static JobDto ToDto(SyncJob j) => new(j.Id, j.Trigger.ToString(), j.Status.ToString(), j.Priority, j.DataTypes, j.QueuedAt, j.NotBefore,
+        j.StartedAt, j.FinishedAt,
         j.Attempt, j.Error, j.StepResults is null ? null : System.Text.Json.JsonDocument.Parse(j.StepResults).RootElement.Clone());
 }

@@ -90,4 +90,15 @@ public sealed class SyncJobQueue(PolarFlowDbContext db, TimeProvider time)
         await db.SyncJobs.Where(j => j.UserId == job.UserId && j.Id == job.Id && j.Status == SyncJobStatus.Running && j.LeaseOwner == worker)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, SyncJobStatus.Queued).SetProperty(j => j.NotBefore, notBefore)
                 .SetProperty(j => j.Error, reason).SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct) == 1;
+
+    /// <summary>
+    /// Puts the job back for only the data types that failed, to run again at <paramref name="notBefore"/> (the
+    /// backoff), keeping what this attempt did in its step results; the error says what waits and until when.
+    /// </summary>
+    public async Task<bool> RetryAsync(SyncJob job, string worker, string[] dataTypes, DateTimeOffset notBefore, string reason, string stepResults,
+        CancellationToken ct = default) =>
+        await db.SyncJobs.Where(j => j.UserId == job.UserId && j.Id == job.Id && j.Status == SyncJobStatus.Running && j.LeaseOwner == worker)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, SyncJobStatus.Queued).SetProperty(j => j.NotBefore, notBefore)
+                .SetProperty(j => j.DataTypes, dataTypes).SetProperty(j => j.Error, reason).SetProperty(j => j.StepResults, stepResults)
+                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct) == 1;
 }

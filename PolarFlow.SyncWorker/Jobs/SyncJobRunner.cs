@@ -13,8 +13,10 @@ namespace PolarFlow.SyncWorker.Jobs;
 
 /// <summary>
 /// Runs one leased job: each data type's step fetches from Polar, then writes in its own transaction; a failing
-/// step is recorded and the others go on. 401 and 403 disconnect the user; a spent rate budget puts the job
-/// back until the reset; new or changed rows move the user's data version.
+/// step is recorded and the others go on, and what a step fetched before part of it failed is kept. The job then
+/// comes back for the failed types alone after a doubling backoff (`Sync:StepRetryDelay`, `Sync:MaxAttempts`), not
+/// at the next scheduled sync. 401 and 403 disconnect the user; a spent rate budget puts the job back until the
+/// reset; new or changed rows move the user's data version.
 /// </summary>
 public sealed partial class SyncJobRunner(
     IServiceScopeFactory scopes, IEnumerable<SyncStep> steps, PolarTokenProtector tokens, RedisRateBudget budget,
@@ -46,6 +48,13 @@ public sealed partial class SyncJobRunner(
             var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
             var queue = scope.ServiceProvider.GetRequiredService<SyncJobQueue>();
             var result = await RunStepsAsync(job, db, scope.ServiceProvider, leaseLost.Token);
+            if (result.Retry is { } retry)
+            {
+                await queue.RetryAsync(job, worker, retry.DataTypes, retry.At, result.Error!, JsonSerializer.Serialize(result.Steps), ct);
+                telemetry.Jobs.Add(1, new KeyValuePair<string, object?>("outcome", "retrying"));
+                LogRetrying(logger, job.Id, string.Join(", ", retry.DataTypes), retry.At);
+                return;
+            }
             if (result.Postpone is { } until)
             {
                 await queue.PostponeAsync(job, worker, until, result.Error ?? "waiting for Polar's rate limit", ct);
@@ -73,11 +82,14 @@ public sealed partial class SyncJobRunner(
         }
     }
 
-    private sealed record RunResult(SyncJobStatus Status, int Changed, Dictionary<string, object> Steps, string? Error, DateTimeOffset? Postpone);
+    private sealed record RunResult(SyncJobStatus Status, int Changed, Dictionary<string, object> Steps, string? Error, DateTimeOffset? Postpone)
+    {
+        public (string[] DataTypes, DateTimeOffset At)? Retry { get; init; }
+    }
 
     private async Task<RunResult> RunStepsAsync(SyncJob job, PolarFlowDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        var results = new Dictionary<string, object>();
+        var results = PreviousResults(job);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == job.UserId, ct);
         if (user is not { ConnectionState: ConnectionState.Connected, EncryptedAccessToken: { } encrypted })
         {
@@ -95,7 +107,7 @@ public sealed partial class SyncJobRunner(
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var wanted = job.DataTypes.Length == 0 ? steps : steps.Where(s => job.DataTypes.Contains(s.DataType));
         var changed = 0;
-        var failed = 0;
+        var failedTypes = new List<string>();
         foreach (var step in wanted)
         {
             using var stepActivity = SyncTelemetry.Source.StartActivity("Sync step " + step.DataType);
@@ -108,7 +120,14 @@ public sealed partial class SyncJobRunner(
                 var stepChanged = await WriteAsync(db, cursor, pending, ct);
                 changed += stepChanged;
                 telemetry.Records.Add(stepChanged, new KeyValuePair<string, object?>("data_type", step.DataType));
-                results[step.DataType] = new { fetched = pending.Fetched, changed = stepChanged };
+                results[step.DataType] = pending.Missing is null
+                    ? new { fetched = pending.Fetched, changed = stepChanged }
+                    : new { fetched = pending.Fetched, changed = stepChanged, error = "Incomplete", message = pending.Missing };
+                if (pending.Missing is not null)
+                {
+                    failedTypes.Add(step.DataType);
+                    await SaveCursorErrorAsync(db, job.UserId, step.DataType, pending.Missing, ct);
+                }
             }
             catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.TokenRevoked or AccessLinkErrorKind.ConsentMissing)
             {
@@ -127,7 +146,7 @@ public sealed partial class SyncJobRunner(
             }
             catch (AccessLinkException ex)
             {
-                failed++;
+                failedTypes.Add(step.DataType);
                 db.ChangeTracker.Clear();
                 await SaveCursorErrorAsync(db, job.UserId, step.DataType, ex.Message, ct);
                 results[step.DataType] = new { error = ex.Kind.ToString(), message = ex.Message };
@@ -135,9 +154,22 @@ public sealed partial class SyncJobRunner(
             }
         }
 
-        var status = failed == 0 ? SyncJobStatus.Succeeded : failed == results.Count ? SyncJobStatus.Failed : SyncJobStatus.PartiallySucceeded;
-        return new RunResult(status, changed, results, failed == 0 ? null : $"{failed} data type(s) failed", null);
+        if (failedTypes.Count == 0) return new RunResult(SyncJobStatus.Succeeded, changed, results, null, null);
+        if (job.Attempt < options.Value.MaxAttempts)
+        {
+            var at = time.GetUtcNow() + options.Value.StepRetryDelay * Math.Pow(2, job.Attempt - 1);
+            var reason = $"Retrying {string.Join(", ", failedTypes)} at {at:u} (attempt {job.Attempt + 1} of {options.Value.MaxAttempts})";
+            return new RunResult(SyncJobStatus.Queued, changed, results, reason, null) { Retry = ([.. failedTypes], at) };
+        }
+        var failedAll = failedTypes.Count == results.Count;
+        return new RunResult(failedAll ? SyncJobStatus.Failed : SyncJobStatus.PartiallySucceeded, changed, results,
+            $"{string.Join(", ", failedTypes)} failed after {job.Attempt} attempts; the next scheduled sync tries again", null);
     }
+
+    /// <summary>What earlier attempts of this job did, so a retry of two types still reports all of them.</summary>
+    private static Dictionary<string, object> PreviousResults(SyncJob job) =>
+        job.StepResults is null ? [] : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(job.StepResults)!
+            .ToDictionary(kv => kv.Key, kv => (object)kv.Value);
 
     /// <summary>The rows, the cursor and the user's new data version commit together or not at all.</summary>
     private async Task<int> WriteAsync(PolarFlowDbContext db, SyncCursor cursor, PendingWrite pending, CancellationToken ct) =>
@@ -207,6 +239,9 @@ public sealed partial class SyncJobRunner(
             LogDatabaseFailure(logger, ex, job.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync job {JobId}: {DataTypes} failed; trying them again at {At}")]
+    private static partial void LogRetrying(ILogger logger, Guid jobId, string dataTypes, DateTimeOffset at);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync job {JobId} ended {Status}: {Changed} rows inserted or changed")]
     private static partial void LogJobEnded(ILogger logger, Guid jobId, SyncJobStatus status, int changed);

@@ -18,9 +18,20 @@ public sealed class ExercisesStep : SyncStep
         var ids = listed.Select(e => e.Id).ToList();
         var stored = await c.Db.Exercises.AsNoTracking().Where(e => e.UserId == c.UserId && ids.Contains(e.ExerciseId)).Select(e => e.ExerciseId).ToListAsync(ct);
         var fresh = new List<AccessLink.Models.Exercise>();
-        foreach (var id in ids.Except(stored))
+        var wanted = ids.Except(stored).ToList();
+        string? lastError = null;
+        var failures = 0;
+        foreach (var id in wanted)
         {
-            if (await c.Client.GetExerciseAsync(c.AccessToken, id, samples: true, zones: true, route: true, ct) is { } full) fresh.Add(full);
+            try
+            {
+                if (await c.Client.GetExerciseAsync(c.AccessToken, id, samples: true, zones: true, route: true, ct) is { } full) fresh.Add(full);
+            }
+            catch (AccessLink.AccessLinkException ex) when (ex.Kind is AccessLink.AccessLinkErrorKind.ServerError or AccessLink.AccessLinkErrorKind.MalformedResponse)
+            {
+                failures++;
+                lastError = ex.Message; // keep the others; this one is fetched again on the retry (it is still not stored)
+            }
         }
 
         var exercises = fresh.Select(e => PolarMapping.Exercise(c.UserId, e)).ToList();
@@ -31,7 +42,10 @@ public sealed class ExercisesStep : SyncStep
         {
             var merged = await AdoptImportedAsync(db, c.UserId, exercises, t);
             return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t);
-        });
+        })
+        {
+            Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises not fetched ({lastError})",
+        };
     }
 
     /// <summary>

@@ -20,8 +20,9 @@ public sealed record SyncContext(string UserId, string AccessToken, AccessLinkCl
 }
 
 /// <summary>
-/// One Polar data type. A step fetches everything first, then writes it in one short transaction (run by the
-/// job runner), so a failure leaves nothing half-written.
+/// One Polar data type. A step fetches first, then writes in one short transaction (run by the job runner), so a
+/// failure leaves nothing half-written. A step that fetches item by item keeps the items it got when some fail
+/// (<see cref="PendingWrite.Missing"/>): those are written, and the rest are fetched again on the retry.
 /// </summary>
 public abstract class SyncStep
 {
@@ -31,4 +32,8 @@ public abstract class SyncStep
     public abstract Task<PendingWrite> FetchAsync(SyncContext context, CancellationToken ct);
 }
 
-public sealed record PendingWrite(int Fetched, DateOnly? NewestDate, Func<PolarFlowDbContext, CancellationToken, Task<int>> Write);
+public sealed record PendingWrite(int Fetched, DateOnly? NewestDate, Func<PolarFlowDbContext, CancellationToken, Task<int>> Write)
+{
+    /// <summary>What could not be fetched this time (kept for the retry), or null when nothing is missing.</summary>
+    public string? Missing { get; init; }
+}

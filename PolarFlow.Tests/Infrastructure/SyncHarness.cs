@@ -107,6 +107,23 @@ public sealed class SyncHarness : IAsyncDisposable
         throw new InvalidOperationException("The queue did not drain.");
     }
 
+    /// <summary>
+    /// Runs due jobs on the real clock (no time travel) until none is queued or running: retries happen when their
+    /// backoff has really passed, as in a running SyncWorker.
+    /// </summary>
+    public async Task RunUntilIdleAsync(TimeSpan limit, string worker = "test-worker")
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await Runner.RunNextAsync(worker, CancellationToken.None)) continue;
+            await using var db = Database.CreateDbContext();
+            if (!await db.SyncJobs.AnyAsync(j => j.Status == SyncJobStatus.Queued || j.Status == SyncJobStatus.Running)) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Jobs were still waiting after {limit}.");
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     private sealed class RecordingHandler(SyncHarness harness) : DelegatingHandler
