@@ -56,6 +56,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         {
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
+        Context.RequestServices.GetRequiredService<Keys.KeyUsage>().Touch(key.KeyId);
         List<Claim> claims = [new(ClaimTypes.Name, key.Name), new(KeyIdClaim, key.KeyId),
             new(ClaimTypes.Role, key.Kind == Data.Entities.ApiKeyKind.Service ? ServiceRole : UserRole)];
         if (key.UserId is not null) claims.Add(new Claim(UserIdClaim, key.UserId));

@@ -41,6 +41,8 @@ public static class ApplicationServiceExtensions
             options.AddPolicy(UserAccess.PeoplePolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.WebRole));
         });
         builder.Services.AddScoped<Keys.ApiKeyService>();
+        builder.Services.AddSingleton<Keys.KeyUsage>();
+        builder.Services.AddHostedService<Keys.KeyUsageFlusher>();
         builder.Services.AddScoped<People.PeopleService>();
         builder.Services.AddSingleton<KeyRateLimit>();
         builder.Services.AddSingleton<AnalyticsCache>();

@@ -10,7 +10,9 @@ namespace PolarFlow.ApiService.Keys;
 public static class KeysApi
 {
     public sealed record CreateKey(string Name, string Kind, string? UserId);
-    public sealed record KeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+    /// <param name="LastUsedAt">When the key last authenticated a request (written every minute, not per request).</param>
+    public sealed record KeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt,
+        DateTimeOffset? RevokedAt);
     public sealed record CreatedKeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, string Key);
 
     public static RouteGroupBuilder MapKeysApi(this RouteGroupBuilder api)
@@ -36,14 +38,15 @@ public static class KeysApi
         }).WithName("CreateKey").WithSummary("Create an API key")
             .WithDescription("Make a service key (admin only; any user, for Laravel) or a user key (its own user only). The key is shown in this answer only.");
 
-        keys.MapGet("", async (ClaimsPrincipal caller, PolarFlowDbContext db, CancellationToken ct) =>
+        keys.MapGet("", async (ClaimsPrincipal caller, PolarFlowDbContext db, KeyUsage usage, CancellationToken ct) =>
         {
             var query = db.ApiKeys.AsNoTracking();
             if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var list = await query.OrderBy(k => k.CreatedAt).ToListAsync(ct);
-            return TypedResults.Ok(list.Select(k => new KeyDto(k.KeyId, k.Name, Kind(k.Kind), k.UserId, k.CreatedAt, k.RevokedAt)).ToList());
+            return TypedResults.Ok(list.Select(k => new KeyDto(k.KeyId, k.Name, Kind(k.Kind), k.UserId, k.CreatedAt,
+                usage.Pending(k.KeyId) ?? k.LastUsedAt, k.RevokedAt)).ToList());
         }).WithName("ListKeys").WithSummary("List API keys")
-            .WithDescription("The keys (never their secrets); a service key sees user keys.");
+            .WithDescription("The keys (never their secrets) with when each was last used; a service key sees user keys.");
 
         keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
         {
@@ -59,6 +62,5 @@ public static class KeysApi
 
     private static string Kind(ApiKeyKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static ProblemHttpResult Problem(string parameter, string detail) => TypedResults.Problem(statusCode: 400, title: $"Invalid {parameter}", detail: detail,
-        type: "https://polarflow.dev/problems/validation", extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+    private static ProblemHttpResult Problem(string parameter, string detail) => Common.Problems.Invalid(parameter, detail);
 }

@@ -34,6 +34,36 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.GetAsync("/api/v1/users/made-by-service")).StatusCode);
     }
 
+    [Fact]
+    public async Task AKeyShowsWhenItWasLastUsedAndTheDatabaseIsWrittenOnlyWhenUsesAreFlushed()
+    {
+        var userId = await SeedUserAsync();
+        using var admin = api.CreateAdminClient();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "used", Kind = "user", UserId = userId })).Content.ReadFromJsonAsync<JsonElement>();
+        var keyId = created.GetProperty("keyId").GetString()!;
+        static DateTimeOffset? LastUsed(JsonElement keys, string id) =>
+            keys.EnumerateArray().Single(k => k.GetProperty("keyId").GetString() == id).GetProperty("lastUsedAt") is { ValueKind: JsonValueKind.String } v
+                ? v.GetDateTimeOffset() : null;
+        Assert.Null(LastUsed(await admin.GetFromJsonAsync<JsonElement>("/api/v1/keys"), keyId));
+
+        using var user = Client(created.GetProperty("key").GetString()!);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/v1/users/{userId}/sleep")).StatusCode);
+
+        // Five requests, no write yet: the use is in memory, and the list already shows it.
+        await using (var db = api.Database.CreateDbContext())
+        {
+            Assert.Null((await db.ApiKeys.AsNoTracking().SingleAsync(k => k.KeyId == keyId)).LastUsedAt);
+        }
+        Assert.True(LastUsed(await admin.GetFromJsonAsync<JsonElement>("/api/v1/keys"), keyId) >= before);
+
+        await using (var db = api.Database.CreateDbContext())
+        {
+            Assert.Equal(1, await api.Services.GetRequiredService<PolarFlow.ApiService.Keys.KeyUsage>().FlushAsync(db, CancellationToken.None));
+            Assert.True((await db.ApiKeys.AsNoTracking().SingleAsync(k => k.KeyId == keyId)).LastUsedAt >= before);
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/users/{u}/sleep?days=0", "days")]
     [InlineData("/api/v1/users/{u}/sleep?days=3651", "days")]

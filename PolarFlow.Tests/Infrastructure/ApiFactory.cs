@@ -62,6 +62,7 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
         builder.UseSetting("Polar:TokenUrl", new Uri(Emulator.Server.BaseAddress, "/v2/oauth2/token").ToString());
         builder.UseSetting("Polar:WebhookSecret", WebhookSecret);
         builder.UseSetting("PolarFlow:Imports:Directory", ImportDirectory);
+        builder.UseSetting("PolarFlow:Keys:LastUsedFlushSeconds", "3600"); // tests flush key uses themselves
         builder.UseSetting("PolarFlow:Redis:KeyPrefix", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
         builder.ConfigureTestServices(services =>
         {

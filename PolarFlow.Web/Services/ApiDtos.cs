@@ -53,5 +53,6 @@ public sealed record ImportDto(Guid Id, string UserId, string Status, string? Fi
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Reason);
 public sealed record ImportListDto(string UserId, int Count, IReadOnlyList<ImportDto> Items);
 
-public sealed record KeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record KeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt);
 public sealed record CreatedKeyDto(string KeyId, string Name, string Kind, string? UserId, DateTimeOffset CreatedAt, string Key);
