@@ -34,6 +34,7 @@ public sealed class PolarFlowDbContext(DbContextOptions<PolarFlowDbContext> opti
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
     public DbSet<HistoryImport> Imports => Set<HistoryImport>();
     public DbSet<HistoryImportFile> ImportFiles => Set<HistoryImportFile>();
+    public DbSet<PolarWebhookRegistration> PolarWebhooks => Set<PolarWebhookRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class UserAccess
     /// <summary>Admin, service and the web's keys only (managing users and keys).</summary>
     public const string ManagePolicy = "manage";
 
+    /// <summary>The admin key only (the deployment's own settings at Polar, such as its webhook).</summary>
+    public const string AdminPolicy = "admin";
+
     /// <summary>The dashboard's people: the web's key (and the admin key).</summary>
     public const string PeoplePolicy = "people";
 }

@@ -37,6 +37,7 @@ public static class ApiRoutes
         v1.MapPeopleApi();
         v1.MapGroup("").WithTags("Sync").MapSyncApi();
         app.MapConnectApi(v1.MapGroup("").WithTags("Polar"));
+        v1.MapGroup("").WithTags("Polar").MapWebhookManagementApi();
         var user = v1.MapGroup("/users/{userId}");
         user.MapGroup("").WithTags("Sleep").MapSleepApi();
         user.MapGroup("").WithTags("Nightly Recharge").MapNightlyRechargeApi();

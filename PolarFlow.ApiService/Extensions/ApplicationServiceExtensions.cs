@@ -38,9 +38,11 @@ public static class ApplicationServiceExtensions
             options.AddPolicy(UserAccess.ManagePolicy, policy => policy.RequireRole(
                 ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.ServiceRole, ApiKeyAuthentication.WebRole));
             options.AddPolicy(UserAccess.UserPolicy, policy => policy.RequireAssertion(UserAccess.RouteUserAllowed));
+            options.AddPolicy(UserAccess.AdminPolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole));
             options.AddPolicy(UserAccess.PeoplePolicy, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole, ApiKeyAuthentication.WebRole));
         });
         builder.Services.AddScoped<Keys.ApiKeyService>();
+        builder.Services.AddScoped<Webhooks.PolarWebhookService>();
         builder.Services.AddSingleton<Keys.KeyUsage>();
         builder.Services.AddHostedService<Keys.KeyUsageFlusher>();
         builder.Services.AddScoped<People.PeopleService>();

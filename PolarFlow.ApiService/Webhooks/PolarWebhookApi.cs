@@ -8,17 +8,15 @@ using PolarFlow.Data.Sync;
 namespace PolarFlow.ApiService.Webhooks;
 
 /// <summary>
-/// Polar's webhook deliveries: the signature is checked against `Polar:WebhookSecret` (the key Polar returned
-/// when the webhook was created), PING is answered, and an event queues a targeted job for its user. The sync
-/// never runs inside the request: Polar wants a quick 200.
+/// Polar's webhook deliveries: the signature is checked against the key Polar returned when PolarFlow created
+/// the webhook (<see cref="PolarWebhookService"/>; `Polar:WebhookSecret` for one made by hand), PING is answered,
+/// and an event queues a targeted job for its user. The sync never runs inside the request: Polar wants a quick 200.
 /// </summary>
 public static partial class PolarWebhookApi
 {
-    public const string SecretSetting = "Polar:WebhookSecret";
-
     public static IEndpointRouteBuilder MapPolarWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/polar", async (HttpRequest request, IConfiguration configuration, PolarFlowDbContext db, SyncJobQueue queue, ILoggerFactory loggers, CancellationToken ct) =>
+        app.MapPost(PolarWebhookService.ReceiverPath, async (HttpRequest request, PolarWebhookService hooks, PolarFlowDbContext db, SyncJobQueue queue, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("PolarFlow.Webhooks");
             using var buffer = new MemoryStream();
@@ -29,7 +27,7 @@ public static partial class PolarWebhookApi
             // PING comes before the secret is known (it is how Polar checks the URL), so it is answered unchecked.
             if (eventType == "PING") return Results.Ok();
 
-            var secret = configuration[SecretSetting];
+            var secret = await hooks.SignatureKeyAsync(ct);
             if (string.IsNullOrEmpty(secret) || !WebhookSignature.IsValid(body, request.Headers[WebhookSignature.SignatureHeader].FirstOrDefault(), secret))
             {
                 LogRejected(logger, eventType);

@@ -38,7 +38,8 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
     public async Task EveryPerUserTablesPrimaryKeyStartsWithUserId()
     {
         // The first column of each primary key, for every table in the schema except the global ones (keys, the key ring,
-        // and the dashboard's people and one-time links, which have at most one user and are found by their own id).
+        // the client's Polar webhook, and the dashboard's people and one-time links, which have at most one user and are
+        // found by their own id).
         var firstKeyColumns = await QueryAsync("""
             SELECT c.relname || '.' || a.attname
             FROM pg_constraint k
@@ -46,7 +47,7 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[1]
             WHERE n.nspname = 'polarflow' AND k.contype = 'p'
-              AND c.relname NOT IN ('api_keys', 'people', 'person_links', 'data_protection_keys', '__ef_migrations_history')
+              AND c.relname NOT IN ('api_keys', 'people', 'person_links', 'data_protection_keys', 'polar_webhooks', '__ef_migrations_history')
             """);
 
         Assert.NotEmpty(firstKeyColumns);
