@@ -157,7 +157,7 @@ public sealed partial class SyncJobRunner(
         if (failedTypes.Count == 0) return new RunResult(SyncJobStatus.Succeeded, changed, results, null, null);
         if (job.Attempt < options.Value.MaxAttempts)
         {
-            var at = time.GetUtcNow() + options.Value.StepRetryDelay * Math.Pow(2, job.Attempt - 1);
+            var at = time.GetUtcNow() + RetryDelay(job.Attempt);
             var reason = $"Retrying {string.Join(", ", failedTypes)} at {at:u} (attempt {job.Attempt + 1} of {options.Value.MaxAttempts})";
             return new RunResult(SyncJobStatus.Queued, changed, results, reason, null) { Retry = ([.. failedTypes], at) };
         }
@@ -205,7 +205,7 @@ public sealed partial class SyncJobRunner(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var backoff = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(job.Attempt, 7))));
+            var backoff = RetryDelay(job.Attempt);
             await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().PostponeAsync(job, worker, time.GetUtcNow() + backoff, reason, ct);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
@@ -214,6 +214,10 @@ public sealed partial class SyncJobRunner(
             LogDatabaseFailure(logger, ex, job.Id);
         }
     }
+
+    /// <summary>The doubling backoff after a failed attempt (`Sync:StepRetryDelay`, 1, 2, 4, ... minutes), at most an hour.</summary>
+    private TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, (long)(options.Value.StepRetryDelay.Ticks * Math.Pow(2, Math.Clamp(attempt - 1, 0, 12)))));
 
     private async Task RenewLeaseAsync(SyncJob job, string worker, CancellationTokenSource leaseLost)
     {

@@ -75,6 +75,108 @@ public sealed class DatabaseFaultTests
         }
     }
 
+    /// <summary>
+    /// A year's first sync through the real SyncWorker loop while its PostgreSQL hangs and, later, restarts: the job
+    /// carries on or is taken up again on its own, and what it stored equals a fault-free sync of the same athlete
+    /// into a database of its own (nothing lost, nothing doubled).
+    /// </summary>
+    [Fact]
+    public async Task ASyncJobRunningWhileTheDatabaseHangsAndRestartsEndsWithEveryRecordOnce()
+    {
+        await using var postgres = await FaultyServer.StartPostgresAsync();
+        await using var database = await TestDatabase.OnServerAsync(postgres.ConnectionString);
+        await using var emulator = new EmulatorFactory { HistoryDays = 365 };
+        await using var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N"), s =>
+        {
+            s["PolarFlow:Database:ConnectTimeoutSeconds"] = "2";
+            s["PolarFlow:Database:CommandTimeoutSeconds"] = "2";
+            s["Sync:Lease"] = "00:00:06";
+            s["Sync:StepRetryDelay"] = "00:00:01";
+            s["Sync:IdlePoll"] = "00:00:00.250";
+        });
+        var polar = await emulator.CreateUserAsync(registeredDaysAgo: 30);
+        var userId = await sync.ConnectAsync(polar);
+        // Polar answering in 25 ms keeps the first sync running for well over the hang and the restart.
+        await emulator.AdminAsync(HttpMethod.Put, "/admin/faults", new { LatencyMilliseconds = 25 });
+        await sync.EnqueueAsync(userId);
+        var worker = sync.Get<PolarFlow.SyncWorker.Jobs.SyncWorkerService>();
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            var before = await WaitForRowsAsync(database, userId, above: 0);
+            postgres.Hang();
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            postgres.Resume();
+            var afterHang = await WaitForRowsAsync(database, userId, above: before);
+            Assert.NotEqual("Succeeded", await JobStatusAsync(database, userId)); // the restart below must meet the job mid-way
+
+            await postgres.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await postgres.StartAgainAsync();
+            await WaitForRowsAsync(database, userId, above: afterHang);
+
+            var clock = Stopwatch.StartNew();
+            while (await JobStatusAsync(database, userId) is not "Succeeded" and var status)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(4), $"the job is still {status} 4 minutes after the restart");
+                await Task.Delay(500);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+            await emulator.AdminAsync(HttpMethod.Put, "/admin/faults", new { });
+        }
+
+        await using (var db = database.CreateDbContext())
+        {
+            // One job, taken up again after the faults (measured: attempt 3, one per fault), and no second sync.
+            var job = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SyncJobs, j => j.UserId == userId);
+            Assert.True(job.Attempt > 1, $"the job never met the faults (attempt {job.Attempt})");
+        }
+        var expected = await TableSnapshot.OfFaultFreeSyncAsync(emulator, polar, userId); // compared table by table, row by row
+        Assert.Equal(expected, await TableSnapshot.OfUserAsync(database.ConnectionString, userId));
+    }
+
+    /// <summary>Waits until the user has more synced rows than <paramref name="above"/> (the database answering again); returns the count.</summary>
+    private static async Task<long> WaitForRowsAsync(TestDatabase database, string userId, long above)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var rows = (await TableSnapshot.OfUserAsync(database.ConnectionString, userId)).Values.Sum(t => t.Rows);
+                if (rows > above) return rows;
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // still starting up
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"no more than {above} rows were stored within 2 minutes");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<string?> JobStatusAsync(TestDatabase database, string userId)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new Npgsql.NpgsqlCommand("SELECT status FROM polarflow.sync_jobs WHERE user_id = @u", connection);
+                command.Parameters.AddWithValue("u", userId);
+                return (string?)await command.ExecuteScalarAsync();
+            }
+            catch (Npgsql.NpgsqlException) when (attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
     private static async Task IsUnavailableAsync(HttpResponseMessage response, TimeSpan took, string how)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -6,6 +6,8 @@ namespace PolarFlow.Tests.Infrastructure;
 /// <summary>A fresh, migrated database for one test class, dropped afterwards.</summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
+    private bool _owned = true;
+
     public string ConnectionString { get; private set; } = "";
 
     public TestServers Servers { get; private set; } = null!;
@@ -16,7 +18,16 @@ public sealed class TestDatabase : IAsyncLifetime
         ConnectionString = await Servers.CreateDatabaseAsync();
     }
 
-    public Task DisposeAsync() => Servers.DropDatabaseAsync(ConnectionString);
+    /// <summary>A database on a server of the test's own (a <see cref="FaultyServer"/>), migrated here; the server owns it.</summary>
+    public static async Task<TestDatabase> OnServerAsync(string connectionString)
+    {
+        var database = new TestDatabase { Servers = await TestServers.GetAsync(), ConnectionString = connectionString, _owned = false };
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    public Task DisposeAsync() => _owned ? Servers.DropDatabaseAsync(ConnectionString) : Task.CompletedTask;
 
     public PolarFlowDbContext CreateDbContext()
     {

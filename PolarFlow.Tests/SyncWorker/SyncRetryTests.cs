@@ -89,46 +89,8 @@ public sealed class SyncRetryTests(TestDatabase database) : IClassFixture<TestDa
             Assert.True(job.Attempt > 1, "no step failed past the client's retries: the faults did not test the job's own retry");
         }
 
-        // The truth of a year is more than Polar's windows serve: the reference is the same athlete's first sync
-        // without faults, into a database of its own, compared table by table, row by row.
-        await using var reference = new TestDatabase();
-        await reference.InitializeAsync();
-        await using var clean = new SyncHarness(emulator, reference, Guid.NewGuid().ToString("N"));
-        await clean.ConnectAsync(polar, userId);
-        await clean.EnqueueAsync(userId);
-        await clean.DrainAsync();
-        var expected = await SnapshotAsync(reference.ConnectionString, userId);
-        Assert.True(expected.Values.Sum(t => t.Rows) > 300, "the reference sync stored little");
-        Assert.Equal(expected, await SnapshotAsync(database.ConnectionString, userId));
-    }
-
-    /// <summary>Each synced table's row count and a digest of its rows' Polar JSON, for one user.</summary>
-    private static async Task<Dictionary<string, (long Rows, string Digest)>> SnapshotAsync(string connectionString, string userId)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new Npgsql.NpgsqlCommand("""
-            SELECT table_name FROM information_schema.columns WHERE table_schema = 'polarflow' AND column_name = 'raw'
-            INTERSECT SELECT table_name FROM information_schema.columns WHERE table_schema = 'polarflow' AND column_name = 'user_id'
-            ORDER BY 1
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        var snapshot = new Dictionary<string, (long, string)>();
-        foreach (var table in tables)
-        {
-            await using var command = new Npgsql.NpgsqlCommand(
-                $"SELECT count(*), coalesce(md5(string_agg(raw::text, '|' ORDER BY raw::text)), '') FROM polarflow.{table} WHERE user_id = @u", connection);
-            command.Parameters.AddWithValue("u", userId);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            snapshot[table] = (reader.GetInt64(0), reader.GetString(1));
-        }
-        Assert.True(tables.Count >= 10, $"only {tables.Count} synced tables found");
-        return snapshot;
+        var expected = await TableSnapshot.OfFaultFreeSyncAsync(emulator, polar, userId); // compared table by table, row by row
+        Assert.Equal(expected, await TableSnapshot.OfUserAsync(database.ConnectionString, userId));
     }
 
     private static async Task<List<string>> ListExerciseIdsAsync(EmulatorFactory emulator, EmulatorFactory.TestUser polar)
