@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,11 +37,9 @@ public static partial class UsersApi
         }).RequireAuthorization(UserAccess.ManagePolicy).WithName("CreateUser").WithSummary("Create a user")
             .WithDescription("Create a tenant user (admin or service key); connect Polar next.");
 
-        api.MapGet("/users", async Task<Results<Ok<UserPageDto>, ProblemHttpResult>> (int? page,
-            [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, PolarFlowDbContext db, CancellationToken ct) =>
+        api.MapGet("/users", async ([Range(1, 1_000_000)] int? page,
+            [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size"), Range(1, 200)] int? pageSize, PolarFlowDbContext db, CancellationToken ct) =>
         {
-            if (page is < 1) return Problems.Invalid("page", "page starts at 1.");
-            if (pageSize is < 1 or > 200) return Problems.Invalid("page_size", "page_size is 1-200.");
             var (number, size) = (page ?? 1, pageSize ?? 50);
             var total = await db.Users.CountAsync(ct);
             var users = await db.Users.AsNoTracking().OrderBy(u => u.UserId).Skip((number - 1) * size).Take(size).ToListAsync(ct);

@@ -83,6 +83,9 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
     [InlineData("/api/v1/users/{u}/analytics/hrv?swc_multiplier=0.7", "swc_multiplier")]
     [InlineData("/api/v1/users/{u}/analytics/hrv?as_of=2999-01-01", "as_of")]
     [InlineData("/api/v1/users/{u}/analytics/hrv?days=366", "days")]
+    [InlineData("/api/v1/users?page=0", "page")]
+    [InlineData("/api/v1/users?page_size=201", "page_size")]
+    [InlineData("/api/v1/users?page_size=ten", "page_size")]
     public async Task BadInputIsA400NamingTheParameter(string path, string parameter)
     {
         var userId = await SeedUserAsync();
@@ -130,6 +133,64 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(14, recharge.GetProperty("hrvSamples").GetProperty("00:41").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task UsersAreListedByIdWithTheirConnectionLastSyncAndDaysHeldPageByPage()
+    {
+        var prefix = "list-" + Guid.NewGuid().ToString("N")[..6];
+        var synced = new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+        await using (var db = api.Database.CreateDbContext())
+        {
+            db.Users.AddRange(
+                new PolarFlow.Data.Entities.PolarUser { UserId = prefix + "-a", ConnectionState = PolarFlow.Data.Entities.ConnectionState.Connected },
+                new PolarFlow.Data.Entities.PolarUser { UserId = prefix + "-b", ConnectionState = PolarFlow.Data.Entities.ConnectionState.TokenRevoked },
+                new PolarFlow.Data.Entities.PolarUser { UserId = prefix + "-c" });
+            await db.SaveChangesAsync();
+            await SyncedRecordSamples.ByTable["sleep"].UpsertAsync(db, prefix + "-a", changed: false);
+            db.SyncCursors.Add(new PolarFlow.Data.Entities.SyncCursor { UserId = prefix + "-a", DataType = "sleep", LastSuccessAt = synced });
+            await db.SaveChangesAsync();
+        }
+        DateOnly night;
+        await using (var db = api.Database.CreateDbContext())
+        {
+            night = await db.Sleep.Where(x => x.UserId == prefix + "-a").Select(x => x.Date).SingleAsync();
+        }
+        using var admin = api.CreateAdminClient();
+
+        // Two at a time, every page: together they are every user, once, in id order.
+        var listed = new List<JsonElement>();
+        int total;
+        for (var page = 1; ; page++)
+        {
+            var answer = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users?page={page}&page_size=2");
+            total = answer.GetProperty("total").GetInt32();
+            var items = answer.GetProperty("items").EnumerateArray().ToList();
+            if (items.Count == 0) break;
+            Assert.True(items.Count <= 2);
+            listed.AddRange(items);
+        }
+        var ids = listed.Select(u => u.GetProperty("userId").GetString()!).ToList();
+        Assert.Equal(total, ids.Count);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        var a = listed.Single(u => u.GetProperty("userId").GetString() == prefix + "-a");
+        Assert.Equal("Connected", a.GetProperty("connectionState").GetString());
+        Assert.Equal(night.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.GetProperty("firstDate").GetString());
+        Assert.Equal(a.GetProperty("firstDate").GetString(), a.GetProperty("lastDate").GetString());
+        Assert.Equal(synced, a.GetProperty("lastSyncAt").GetDateTimeOffset());
+        Assert.Equal("TokenRevoked", listed.Single(u => u.GetProperty("userId").GetString() == prefix + "-b").GetProperty("connectionState").GetString());
+        var c = listed.Single(u => u.GetProperty("userId").GetString() == prefix + "-c");
+        Assert.Equal(JsonValueKind.Null, c.GetProperty("lastSyncAt").ValueKind);
+
+        // A service key lists them too; a user key may not.
+        var service = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "lister", Kind = "service" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("key").GetString()!;
+        var user = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "mine", Kind = "user", UserId = prefix + "-a" })).Content
+            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        using var withService = Client(service);
+        using var withUser = Client(user);
+        Assert.Equal(HttpStatusCode.OK, (await withService.GetAsync("/api/v1/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await withUser.GetAsync("/api/v1/users")).StatusCode);
     }
 
     [Fact]
