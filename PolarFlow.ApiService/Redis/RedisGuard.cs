@@ -30,9 +30,12 @@ public sealed partial class RedisGuard
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
+                // Judged over the last second, so the successes of a busy minute before a hang do not outvote it (with a
+                // 10 s window, 89 requests in a row paid the timeout before it opened); four failures at least, so the
+                // slow first calls of a cold start do not open it.
                 FailureRatio = 0.5,
-                MinimumThroughput = 2,
-                SamplingDuration = TimeSpan.FromSeconds(10),
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(1),
                 BreakDuration = TimeSpan.FromSeconds(options.Value.BreakSeconds),
                 OnOpened = args =>
                 {

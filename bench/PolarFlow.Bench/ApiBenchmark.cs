@@ -31,7 +31,7 @@ public static class ApiBenchmark
         }
     }
 
-    private static async Task SeedTwoYearsAsync(TestDatabase database)
+    internal static async Task SeedTwoYearsAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
         db.Users.Add(new PolarUser { UserId = "bench-user" });

@@ -4,6 +4,7 @@ using PolarFlow.Bench;
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- api <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- analytics <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- faults <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
 if (args is ["api", var apiDll])
 {
@@ -16,6 +17,10 @@ else if (args is ["analytics", var analyticsApiDll])
 else if (args is ["web", var webApiDll, var webDll])
 {
     await WebBenchmark.RunAsync(webApiDll, webDll);
+}
+else if (args is ["faults", var faultsApiDll])
+{
+    await FaultsBenchmark.RunAsync(faultsApiDll);
 }
 else if (args is ["import", var importApiDll])
 {
