@@ -32,6 +32,9 @@ public static partial class WebBenchmark
             {
                 ["PolarFlow__WebApiKey"] = WebKey, ["PolarFlow__Web__ApiBaseUrl"] = $"http://127.0.0.1:{api.Port}",
                 ["PolarFlow__Web__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "pf-bench-web-keys-" + Guid.NewGuid().ToString("N")),
+                // Published, as a container runs it: outside Development only a published wwwroot is served (a build
+                // output's static-asset endpoints answered 200 with no body, and the JS columns printed 0).
+                ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(Path.GetFullPath(webDll))!,
             });
             using var http = await SignInAsync(api.Port, web.Port);
             Console.WriteLine($"{"page",-22} {"first (ms)",10} {"median (ms)",12} {"p95 (ms)",9} {"HTML (KB)",10} {"JS (KB)",8} {"JS gz (KB)",11}");
@@ -85,7 +88,14 @@ public static partial class WebBenchmark
         long bytes = 0, gzip = 0;
         foreach (Match m in ScriptPattern().Matches(html))
         {
-            bytes += (await http.GetByteArrayAsync("/" + m.Groups[1].Value)).Length;
+            var script = await http.GetAsync("/" + m.Groups[1].Value);
+            var body = await script.Content.ReadAsByteArrayAsync();
+            if (!script.IsSuccessStatusCode || body.Length == 0 || script.Content.Headers.ContentType?.MediaType != "text/javascript")
+            {
+                throw new InvalidOperationException($"{m.Groups[1].Value} was not served: {(int)script.StatusCode}, {body.Length} bytes, "
+                    + $"{script.Content.Headers.ContentType}");
+            }
+            bytes += body.Length;
             using var request = new HttpRequestMessage(HttpMethod.Get, "/" + m.Groups[1].Value);
             request.Headers.AcceptEncoding.ParseAdd("gzip");
             gzip += (await (await http.SendAsync(request)).Content.ReadAsByteArrayAsync()).Length;
