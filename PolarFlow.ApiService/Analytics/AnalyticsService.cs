@@ -19,8 +19,9 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
 
     public sealed record Outcome(bool UserExists, string? Json, bool Cached);
 
-    public async Task<Outcome> GetAsync<T>(string userId, string analytic, AnalyticsQuery query, Func<AthleteData, DateOnly, T> compute, CancellationToken ct)
+    public async Task<Outcome> GetAsync(string userId, AnalyticsCatalog.Definition definition, AnalyticsQuery query, CancellationToken ct)
     {
+        var analytic = definition.Name;
         using var activity = Source.StartActivity("Analytics " + analytic);
         var head = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new
         {
@@ -36,8 +37,8 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
         if (cached is not null) return new Outcome(true, cached, true);
 
         var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, ct);
-        var result = compute(data, asOf);
-        var body = JsonSerializer.Serialize(new AnalyticsResponse<T>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result), json.Value.SerializerOptions);
+        var result = definition.Compute(data, asOf, query);
+        var body = JsonSerializer.Serialize(new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result), json.Value.SerializerOptions);
         await cache.SetAsync(cache.Key(userId, analytic, version, asOf, query), body);
         return new Outcome(true, body, false);
     }

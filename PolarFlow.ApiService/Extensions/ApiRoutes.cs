@@ -9,6 +9,7 @@ using PolarFlow.ApiService.HeartRate;
 using PolarFlow.ApiService.Summaries;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Keys;
+using PolarFlow.ApiService.Mcp;
 using PolarFlow.ApiService.NightlyRecharge;
 using PolarFlow.ApiService.People;
 using PolarFlow.ApiService.Sleep;
@@ -50,6 +51,7 @@ public static class ApiRoutes
         user.MapGroup("").WithTags("Imports").MapImportsApi();
 
         app.MapPolarWebhookApi();
+        app.MapPolarFlowMcp();
         // A newcomer opens the API's address first: send a browser to the dashboard, else to the API's docs.
         app.MapGet("/", (Microsoft.Extensions.Options.IOptions<DeploymentOptions> deployment) =>
             Results.Redirect(deployment.Value.DashboardUrl is { Length: > 0 } dashboard ? dashboard : "/docs/v1"))

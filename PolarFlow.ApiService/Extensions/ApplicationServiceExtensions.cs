@@ -6,6 +6,7 @@ using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Database;
 using PolarFlow.ApiService.Imports;
+using PolarFlow.ApiService.Mcp;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Extensions;
@@ -73,6 +74,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<PolarConnectService>();
         builder.Services.AddHttpClient(nameof(DemoUserConnector)).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         builder.Services.AddHostedService<DemoUserConnector>();
+        builder.AddPolarFlowMcp();
         return builder;
     }
 }

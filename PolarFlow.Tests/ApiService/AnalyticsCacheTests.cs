@@ -76,12 +76,13 @@ public sealed class AnalyticsCacheTests(ApiFactory api) : IClassFixture<ApiFacto
         var slow = Task.Run(async () =>
         {
             await using var scope = api.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AnalyticsService>().GetAsync(userId, "nights", query, (data, _) =>
+            var counting = new AnalyticsCatalog.Definition("nights", 30, "Counts the nights", typeof(int), (data, _, _) =>
             {
                 loaded.Set();
                 release.Wait(TimeSpan.FromSeconds(30));
                 return data.Nights.Count;
-            }, CancellationToken.None);
+            });
+            return await scope.ServiceProvider.GetRequiredService<AnalyticsService>().GetAsync(userId, counting, query, CancellationToken.None);
         });
         Assert.True(loaded.Wait(TimeSpan.FromSeconds(30)));
         int before;
@@ -99,7 +100,8 @@ public sealed class AnalyticsCacheTests(ApiFactory api) : IClassFixture<ApiFacto
         var stale = await slow;
 
         await using var scope = api.Services.CreateAsyncScope();
-        var fresh = await scope.ServiceProvider.GetRequiredService<AnalyticsService>().GetAsync(userId, "nights", query, (data, _) => data.Nights.Count, CancellationToken.None);
+        var count = new AnalyticsCatalog.Definition("nights", 30, "Counts the nights", typeof(int), (data, _, _) => data.Nights.Count);
+        var fresh = await scope.ServiceProvider.GetRequiredService<AnalyticsService>().GetAsync(userId, count, query, CancellationToken.None);
 
         Assert.Equal(before, JsonDocument.Parse(stale.Json!).RootElement.GetProperty("result").GetInt32()); // the snapshot, not half of the sync
         Assert.False(fresh.Cached);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace PolarFlow.ApiService.Mcp;
+
+/// <summary>
+/// One short plain-language line per answer, made only from the numbers in it (so an assistant that quotes it says
+/// what the evidence shows), with units. Where an analytic lacks data, the line says what is missing.
+/// </summary>
+public static class McpSay
+{
+    public static string For(string analytic, JsonObject answer)
+    {
+        var asOf = answer["asOf"]?.GetValue<string>();
+        var r = answer["result"]!;
+        var line = analytic switch
+        {
+            "summary" => Summary(r),
+            "hrv" => Hrv(r["today"]!),
+            "readiness" => Readiness(r["today"]!),
+            "sleep" => Sleep(r["debt"]!, r["regularity"]!),
+            "training-load" => Load(r),
+            "early-warning" => Warning(r),
+            "anomalies" => Missing(r) ?? Count(r["anomalies"]!.AsArray().Count, "unusual day-metric", "in the window"),
+            "insights" => string.Join(" ", r["insights"]!.AsArray().Take(3).Select(i => i!["text"]!.GetValue<string>())) is { Length: > 0 } text
+                ? text : "No insight stands out yet.",
+            _ => "",
+        };
+        return $"As of {asOf}: {line}";
+    }
+
+    private static string Summary(JsonNode r)
+    {
+        var parts = new List<string>
+        {
+            Missing(r["readiness"]!) is { } m1 ? $"readiness unknown ({m1})" : $"readiness {N(r["readiness"]!["score"])}/100 ({r["readiness"]!["band"]})",
+            Missing(r["hrv"]!) is { } m2 ? $"HRV unknown ({m2})" : $"HRV {r["hrv"]!["baselineStatus"]} its normal range",
+            Missing(r["sleepDebt"]!) is { } m3 ? $"sleep debt unknown ({m3})" : $"sleep debt {Hours(r["sleepDebt"]!["weightedDebtMinutes"])}",
+            Missing(r["trainingLoad"]!) is { } m4 ? $"training load unknown ({m4})"
+                : $"form (TSB) {N(r["trainingLoad"]!["tsb"])}, ACWR {N(r["trainingLoad"]!["acwrEwma"], "F2")} ({r["trainingLoad"]!["acwrZone"]})",
+        };
+        if (r["activeWarning"] is JsonObject warning) parts.Add($"{warning["level"]} early warning: {warning["message"]}");
+        if (r["anomaliesToday"]?.AsArray().Count is > 0 and var n) parts.Add($"{n} unusual metric(s) today");
+        return string.Join("; ", parts) + ".";
+    }
+
+    private static string Hrv(JsonNode t) => Missing(t) ?? $"lnRMSSD {N(t["lnRmssdToday"], "F2")} against a 7-day baseline of "
+        + $"{N(t["baseline7"], "F2")}, normal range {N(t["rangeLow"], "F2")}-{N(t["rangeHigh"], "F2")}: {t["baselineStatus"]}"
+        + (t["acuteLow"]?.GetValue<bool>() == true ? ", and today is an acute low." : ".");
+
+    private static string Readiness(JsonNode t) => Missing(t) ?? $"readiness {N(t["score"])}/100 ({t["band"]}) from "
+        + $"{t["components"]!.AsArray().Count} components" + (t["polarAnsCharge"] is JsonValue ans ? $"; Polar's ANS charge {N(ans, "F1")}." : ".");
+
+    private static string Sleep(JsonNode debt, JsonNode regularity) => Missing(debt) ?? $"weighted sleep debt {Hours(debt["weightedDebtMinutes"])} "
+        + $"against a need of {Hours(debt["needMinutes"])} a night" + (regularity["sri"] is JsonValue sri ? $"; Sleep Regularity Index {N(sri)}." : ".");
+
+    private static string Load(JsonNode r) => Missing(r) ?? (r["today"] is JsonObject t
+        ? $"fitness (CTL) {N(t["ctl"])}, fatigue (ATL) {N(t["atl"])}, form (TSB) {N(t["tsb"])}, ACWR {N(t["acwrEwma"], "F2")} ({t["acwrZone"]})."
+        : "no load today.");
+
+    private static string Warning(JsonNode r) => Missing(r) ?? (r["active"] is JsonObject a ? $"{a["level"]} alert: {a["message"]}"
+        : Count(r["alerts"]!.AsArray().Count, "alert", "in the window") + " No alert is active.");
+
+    private static string Count(int n, string what, string where) => $"{n} {what}{(n == 1 ? "" : "s")} {where}.";
+
+    private static string? Missing(JsonNode r) =>
+        r["status"]?.GetValue<string>() is "ok" or null ? null : $"not enough data: {r["missing"]?.GetValue<string>() ?? "too few days"}";
+
+    private static string N(JsonNode? value, string format = "F0") =>
+        value is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Hours(JsonNode? minutes) =>
+        minutes is JsonValue v && v.TryGetValue<double>(out var m)
+            ? (int)Math.Round(Math.Abs(m)) is var total && m < 0 ? $"-{total / 60} h {total % 60} min" : $"{total / 60} h {total % 60} min"
+            : "n/a";
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using PolarFlow.Data.Entities;
+using PolarFlow.Tests.Infrastructure;
+
+namespace PolarFlow.Tests.ApiService;
+
+/// <summary>
+/// `/mcp` through the SDK's own client over Streamable HTTP, for an emulator athlete after a real first sync: every
+/// analytic tool answers the REST API's JSON (from the same cache: REST then says `hit`), keys reach only what they
+/// may, and bad arguments are tool errors that say what to change.
+/// </summary>
+public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly Dictionary<string, string> AnalyticTools = new()
+    {
+        ["today_summary"] = "summary", ["hrv_status"] = "hrv", ["readiness"] = "readiness", ["sleep_debt_and_regularity"] = "sleep",
+        ["training_load"] = "training-load", ["early_warning"] = "early-warning", ["anomalies"] = "anomalies", ["insights"] = "insights",
+    };
+
+    [Fact]
+    public async Task EveryAnalyticToolAnswersTheRestApisNumbersFromTheSameCacheWithALineToQuote()
+    {
+        var (userId, key) = await SyncedAthleteAsync();
+        await using var mcp = await ConnectAsync(key);
+        using var rest = api.CreateAdminClient();
+
+        var tools = await mcp.ListToolsAsync();
+        Assert.Superset(AnalyticTools.Keys.Concat(["sync_status", "trigger_sync"]).ToHashSet(), tools.Select(t => t.Name).ToHashSet());
+        Assert.All(tools, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.Description), $"{t.Name} has no description");
+            Assert.True(t.JsonSchema.GetProperty("properties").TryGetProperty("user_id", out _), $"{t.Name} takes no user_id");
+        });
+
+        foreach (var (tool, analytic) in AnalyticTools)
+        {
+            var answer = await CallAsync(mcp, tool, new() { ["as_of"] = null });
+            var response = await rest.GetAsync($"/api/v1/users/{userId}/analytics/{analytic}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("hit", response.Headers.GetValues("X-Cache").Single()); // the tool computed and cached it; REST read it
+            var expected = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+            Assert.True(JsonNode.DeepEquals(expected, answer["analytic"]), $"{tool} differs from GET analytics/{analytic}");
+            Assert.StartsWith($"As of {expected!["asOf"]}: ", answer["say"]!.GetValue<string>());
+        }
+
+        // The line quotes the evidence: today's readiness score as the answer states it.
+        var summary = await CallAsync(mcp, "today_summary", []);
+        var score = summary["analytic"]!["result"]!["readiness"]!["score"];
+        var say = summary["say"]!.GetValue<string>();
+        if (score is not null) Assert.Contains($"readiness {score.GetValue<double>():F0}/100", say);
+        else Assert.Contains("readiness unknown", say);
+
+        // A longer series is the REST one with the same days.
+        var hrv90 = await CallAsync(mcp, "hrv_status", new() { ["days"] = 90 });
+        var restHrv90 = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/analytics/hrv?days=90"));
+        Assert.True(JsonNode.DeepEquals(restHrv90, hrv90["analytic"]));
+        Assert.Equal(90, hrv90["analytic"]!["result"]!["series"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task SyncStatusIsTheRestStatusAndTriggerSyncQueuesAJob()
+    {
+        var (userId, key) = await SyncedAthleteAsync();
+        await using var mcp = await ConnectAsync(key);
+        using var rest = api.CreateAdminClient();
+
+        var status = await CallAsync(mcp, "sync_status", []);
+        var expected = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/sync/status"));
+        Assert.True(JsonNode.DeepEquals(expected, status["answer"]));
+        Assert.Contains("Polar is Connected", status["say"]!.GetValue<string>());
+
+        var triggered = await CallAsync(mcp, "trigger_sync", []);
+        await using var db = api.Database.CreateDbContext();
+        var job = await db.SyncJobs.AsNoTracking().OrderByDescending(j => j.QueuedAt).FirstAsync(j => j.UserId == userId);
+        Assert.Equal(SyncJobTrigger.Manual, job.Trigger);
+        Assert.Equal(job.Id.ToString(), triggered["answer"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task KeysReachOnlyTheirUserAndBadArgumentsAreToolErrorsThatSayWhatToChange()
+    {
+        var (userId, key) = await SyncedAthleteAsync();
+        var (otherId, _) = await UserWithKeyAsync("mcp-other-" + Guid.NewGuid().ToString("N")[..6]);
+        await using var mine = await ConnectAsync(key);
+        using var admin = api.CreateAdminClient();
+        var service = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "assistant", Kind = "service" })).Content
+            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        await using var withService = await ConnectAsync(service);
+
+        await IsToolErrorAsync(mine, "today_summary", new() { ["user_id"] = otherId }, $"answers for user '{userId}' only");
+        await IsToolErrorAsync(mine, "sync_status", new() { ["user_id"] = otherId }, $"answers for user '{userId}' only");
+        await IsToolErrorAsync(withService, "today_summary", [], "user_id is required");
+        await IsToolErrorAsync(withService, "today_summary", new() { ["user_id"] = "nobody-" + Guid.NewGuid().ToString("N") }, "There is no user");
+        await IsToolErrorAsync(mine, "hrv_status", new() { ["as_of"] = "yesterday" }, "as_of must be a date as YYYY-MM-DD");
+        await IsToolErrorAsync(mine, "hrv_status", new() { ["as_of"] = "2999-01-01" }, "as_of must be from 2000-01-01 up to today");
+        await IsToolErrorAsync(mine, "hrv_status", new() { ["days"] = 0 }, "days must be 1-365");
+        await IsToolErrorAsync(mine, "hrv_status", new() { ["days"] = 366 }, "days must be 1-365");
+
+        // A service key names the user and gets that user's answer.
+        var named = await CallAsync(withService, "today_summary", new() { ["user_id"] = userId });
+        Assert.Equal(userId, named["analytic"]!["userId"]!.GetValue<string>());
+
+        // Without a key there is no MCP session at all.
+        using var anonymous = api.CreateClient();
+        var refused = await anonymous.PostAsync("/mcp", new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private async Task<(string UserId, string Key)> SyncedAthleteAsync()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        await using var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
+        var userId = await worker.ConnectAsync(polar);
+        await worker.EnqueueAsync(userId);
+        await worker.DrainAsync();
+        return (userId, await KeyAsync(userId));
+    }
+
+    private async Task<(string UserId, string Key)> UserWithKeyAsync(string userId)
+    {
+        using var admin = api.CreateAdminClient();
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/users", new { UserId = userId })).StatusCode);
+        return (userId, await KeyAsync(userId));
+    }
+
+    private async Task<string> KeyAsync(string userId)
+    {
+        using var admin = api.CreateAdminClient();
+        var created = await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "assistant", Kind = "user", UserId = userId });
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    private async Task<McpClient> ConnectAsync(string key)
+    {
+        var http = api.CreateClient();
+        http.DefaultRequestHeaders.Add("X-API-Key", key);
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(http.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp,
+        }, http, ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport);
+    }
+
+    private static async Task<JsonObject> CallAsync(McpClient mcp, string tool, Dictionary<string, object?> arguments)
+    {
+        var result = await mcp.CallToolAsync(tool, arguments);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        Assert.True(result.IsError is not true, $"{tool} failed: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task IsToolErrorAsync(McpClient mcp, string tool, Dictionary<string, object?> arguments, string says)
+    {
+        var result = await mcp.CallToolAsync(tool, arguments);
+        Assert.True(result.IsError, $"{tool} did not fail");
+        Assert.Contains(says, Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+}
