@@ -57,6 +57,6 @@ public static class ExercisesApi
         return user;
     }
 
-    private static ExerciseDto ToDto(Exercise e) => new(e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration, e.Sport, e.DetailedSportInfo, e.Distance,
+    public static ExerciseDto ToDto(Exercise e) => new(e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration, e.Sport, e.DetailedSportInfo, e.Distance,
         e.Calories, e.HeartRateAverage, e.HeartRateMaximum, e.TrainingLoad, e.CardioLoad, e.MuscleLoad, e.HasRoute, RecordSources.Of(e.Source, e.ExportRaw));
 }

@@ -19,7 +19,8 @@ public static class McpExtensions
             })
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<AnalyticsTools>()
-            .WithTools<SyncTools>();
+            .WithTools<SyncTools>()
+            .WithTools<DataTools>();
         return builder;
     }
 

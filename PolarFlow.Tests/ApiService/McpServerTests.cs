@@ -31,7 +31,8 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var rest = api.CreateAdminClient();
 
         var tools = await mcp.ListToolsAsync();
-        Assert.Superset(AnalyticTools.Keys.Concat(["sync_status", "trigger_sync"]).ToHashSet(), tools.Select(t => t.Name).ToHashSet());
+        Assert.Superset(AnalyticTools.Keys.Concat(["sync_status", "trigger_sync", "sleep_night", "list_exercises", "get_exercise",
+            "metric_series", "compare_periods", "data_coverage"]).ToHashSet(), tools.Select(t => t.Name).ToHashSet());
         Assert.All(tools, t =>
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Description), $"{t.Name} has no description");
@@ -81,6 +82,70 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(SyncJobTrigger.Manual, job.Trigger);
         Assert.Equal(job.Id.ToString(), triggered["answer"]!["id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task DataToolsAnswerTheRestRecordsAndMetricsRecomputedFromTheDatabase()
+    {
+        var (userId, key) = await SyncedAthleteAsync();
+        await using var mcp = await ConnectAsync(key);
+        using var rest = api.CreateAdminClient();
+        await using var db = api.Database.CreateDbContext();
+        var nights = await db.Sleep.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Date).OrderBy(d => d).ToListAsync();
+        var recharge = await db.NightlyRecharge.AsNoTracking().Where(n => n.UserId == userId && n.HeartRateVariabilityAvg != null)
+            .Select(n => new { n.Date, Value = (double)n.HeartRateVariabilityAvg!.Value }).OrderBy(n => n.Date).ToListAsync();
+        Assert.True(nights.Count >= 20 && recharge.Count >= 20, "the first sync stored few nights");
+
+        var coverage = await CallAsync(mcp, "data_coverage", []);
+        var sleep = coverage["answer"]!["kinds"]!.AsArray().Single(k => k!["kind"]!.GetValue<string>() == "sleep")!;
+        Assert.Equal(Iso(nights[0]), sleep["first"]!.GetValue<string>());
+        Assert.Equal(Iso(nights[^1]), sleep["last"]!.GetValue<string>());
+        Assert.Equal(nights.Count, sleep["days"]!.GetValue<int>());
+
+        var night = await CallAsync(mcp, "sleep_night", new() { ["date"] = Iso(nights[^1]) });
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/sleep/{Iso(nights[^1])}")), night["answer"]));
+
+        var (from, to) = (Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3000)), Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)));
+        var listed = await CallAsync(mcp, "list_exercises", new() { ["from"] = from, ["to"] = to });
+        var restListed = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/exercises?from={from}&to={to}"))!;
+        Assert.True(JsonNode.DeepEquals(restListed["items"], listed["answer"]!["items"]));
+        var items = restListed["items"]!.AsArray();
+        Assert.NotEmpty(items);
+        var sport = items[0]!["sport"]!.GetValue<string>();
+        var ofSport = await CallAsync(mcp, "list_exercises", new() { ["from"] = from, ["to"] = to, ["sport"] = sport.ToLowerInvariant() });
+        Assert.Equal(items.Count(i => i!["sport"]?.GetValue<string>() == sport), ofSport["answer"]!["count"]!.GetValue<int>());
+        var id = items[0]!["id"]!.GetValue<string>();
+        var one = await CallAsync(mcp, "get_exercise", new() { ["id"] = id });
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/exercises/{id}")), one["answer"]));
+
+        // Metrics, recomputed here from the stored rows: daily values, Monday-to-Sunday means, two periods.
+        var (first, last) = (recharge[0].Date, recharge[^1].Date);
+        var daily = await CallAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = Iso(first), ["to"] = Iso(last) });
+        Assert.Equal(recharge.Select(r => Math.Round(r.Value, 2)), daily["answer"]!["values"]!.AsArray().Select(v => v!["mean"]!.GetValue<double>()));
+        var weekly = await CallAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = Iso(first), ["to"] = Iso(last), ["aggregation"] = "weekly" });
+        var weeks = recharge.GroupBy(r => r.Date.AddDays(-(((int)r.Date.DayOfWeek + 6) % 7)))
+            .Select(g => (Monday: Iso(g.Key), Mean: Math.Round(g.Average(r => r.Value), 2), Days: g.Count())).ToList();
+        Assert.Equal(weeks, weekly["answer"]!["values"]!.AsArray()
+            .Select(v => (v!["from"]!.GetValue<string>(), v["mean"]!.GetValue<double>(), v["days"]!.GetValue<int>())).ToList());
+        var middle = first.AddDays((last.DayNumber - first.DayNumber) / 2);
+        var compared = await CallAsync(mcp, "compare_periods", new()
+        {
+            ["metric"] = "rmssd", ["first_from"] = Iso(first), ["first_to"] = Iso(middle),
+            ["second_from"] = Iso(middle.AddDays(1)), ["second_to"] = Iso(last),
+        });
+        var (a, b) = (recharge.Where(r => r.Date <= middle).Average(r => r.Value), recharge.Where(r => r.Date > middle).Average(r => r.Value));
+        Assert.Equal(Math.Round(a, 2), compared["answer"]!["first"]!["mean"]!.GetValue<double>());
+        Assert.Equal(Math.Round(b, 2), compared["answer"]!["second"]!["mean"]!.GetValue<double>());
+        Assert.Equal(Math.Round(Math.Round(b, 2) - Math.Round(a, 2), 2), compared["answer"]!["difference"]!.GetValue<double>(), 2);
+
+        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "vo2" }, "metric is one of rmssd");
+        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["aggregation"] = "yearly" }, "aggregation is daily, weekly or monthly");
+        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = "1990-01-01", ["to"] = "2026-01-01" }, "at most 3650 days");
+        await IsToolErrorAsync(mcp, "list_exercises", new() { ["from"] = "2026-02-01", ["to"] = "2026-01-01" }, "is after to");
+        await IsToolErrorAsync(mcp, "get_exercise", new() { ["id"] = "no-such-session" }, "list_exercises gives the ids");
+        await IsToolErrorAsync(mcp, "sleep_night", new() { ["date"] = "2001-01-01" }, "data_coverage shows which nights");
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task KeysReachOnlyTheirUserAndBadArgumentsAreToolErrorsThatSayWhatToChange()
