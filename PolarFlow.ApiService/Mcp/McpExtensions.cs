@@ -20,7 +20,8 @@ public static class McpExtensions
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<AnalyticsTools>()
             .WithTools<SyncTools>()
-            .WithTools<DataTools>();
+            .WithTools<DataTools>()
+            .WithPrompts<ReviewPrompts>();
         return builder;
     }
 

@@ -148,6 +148,28 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task TheWeeklyReviewPromptWalksTheWeekThroughTheTools()
+    {
+        var (_, key) = await UserWithKeyAsync("mcp-review-" + Guid.NewGuid().ToString("N")[..6]);
+        await using var mcp = await ConnectAsync(key);
+
+        var prompts = await mcp.ListPromptsAsync();
+        Assert.Contains(prompts, p => p.Name == "weekly_review" && !string.IsNullOrWhiteSpace(p.Description));
+        var review = await mcp.GetPromptAsync("weekly_review", new Dictionary<string, object?> { ["week_ending"] = "2026-11-29" });
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(review.Messages).Content).Text;
+        Assert.Contains("from 2026-11-23 to 2026-11-29", text);
+        Assert.Contains("first 2026-11-16 to 2026-11-22, second 2026-11-23 to 2026-11-29", text);
+        var tools = (await mcp.ListToolsAsync()).Select(t => t.Name).ToHashSet();
+        foreach (var named in new[] { "today_summary", "compare_periods", "training_load", "list_exercises", "early_warning", "anomalies" })
+        {
+            Assert.Contains(named, text);
+            Assert.Contains(named, tools); // the prompt names only tools that exist
+        }
+        await Assert.ThrowsAnyAsync<ModelContextProtocol.McpException>(() =>
+            mcp.GetPromptAsync("weekly_review", new Dictionary<string, object?> { ["week_ending"] = "last sunday" }).AsTask());
+    }
+
+    [Fact]
     public async Task KeysReachOnlyTheirUserAndBadArgumentsAreToolErrorsThatSayWhatToChange()
     {
         var (userId, key) = await SyncedAthleteAsync();
