@@ -14,35 +14,48 @@ namespace PolarFlow.ApiService.Auth;
 public sealed partial class KeyRateLimit(RedisGuard redis, IOptions<RedisOptions> redisOptions, IConfiguration configuration, TimeProvider time,
     ILogger<KeyRateLimit> logger) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await CheckAsync(context.HttpContext) ?? await next(context);
+
+    /// <summary>Counts the request against its key and sets the headers; the 429 to answer instead, or null to go on.</summary>
+    public async Task<IResult?> CheckAsync(HttpContext http)
     {
-        var http = context.HttpContext;
-        if (http.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) is not { } keyId)
-        {
-            return await next(context);
-        }
+        if (http.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) is not { } keyId) return null;
 
         var limit = configuration.GetValue("PolarFlow:RateLimit:PermitsPerMinute", 600);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var window = now / 60;
         var key = $"{redisOptions.Value.KeyPrefix}:api-rate:{keyId}:{window}";
         // Without Redis the API keeps answering (health says degraded) rather than refusing every request.
-        if (await CountAsync(key) is not { } used)
-        {
-            return await next(context);
-        }
+        if (await CountAsync(key) is not { } used) return null;
         var reset = (window + 1) * 60 - now;
 
         http.Response.Headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["RateLimit-Remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
-        if (used > limit)
+        if (used <= limit) return null;
+        http.Response.Headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: 429, title: "Too many requests for this key",
+            detail: $"This key may make {limit} requests a minute; try again in {reset} s.", type: "https://polarflow.dev/problems/rate-limited");
+    }
+
+    /// <summary>
+    /// The same limit on endpoints that are not route handlers (endpoint filters do not run there), such as MCP's:
+    /// the endpoint's request delegate is wrapped.
+    /// </summary>
+    public static TBuilder Apply<TBuilder>(TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
         {
-            http.Response.Headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: 429, title: "Too many requests for this key",
-                detail: $"This key may make {limit} requests a minute; try again in {reset} s.", type: "https://polarflow.dev/problems/rate-limited");
-        }
-        return await next(context);
+            var inner = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = async http =>
+            {
+                var limiter = ActivatorUtilities.CreateInstance<KeyRateLimit>(http.RequestServices);
+                if (await limiter.CheckAsync(http) is { } refused) await refused.ExecuteAsync(http);
+                else await inner(http);
+            };
+        });
+        return builder;
     }
 
     /// <summary>This request's number in the key's window; null when Redis cannot count it.</summary>

@@ -27,7 +27,8 @@ public static class McpExtensions
 
     public static IEndpointRouteBuilder MapPolarFlowMcp(this IEndpointRouteBuilder app)
     {
-        app.MapMcp("/mcp").RequireAuthorization().ExcludeFromDescription();
+        // The key's rate limit counts MCP calls as it counts REST requests: one budget per key.
+        Auth.KeyRateLimit.Apply(app.MapMcp("/mcp").RequireAuthorization()).ExcludeFromDescription();
         return app;
     }
 }

@@ -39,7 +39,7 @@ public static class McpSay
             Missing(r["trainingLoad"]!) is { } m4 ? $"training load unknown ({m4})"
                 : $"form (TSB) {N(r["trainingLoad"]!["tsb"])}, ACWR {N(r["trainingLoad"]!["acwrEwma"], "F2")} ({r["trainingLoad"]!["acwrZone"]})",
         };
-        if (r["activeWarning"] is JsonObject warning) parts.Add($"{warning["level"]} early warning: {warning["message"]}");
+        if (r["activeWarning"] is JsonObject warning) parts.Add($"{warning["level"]} early warning: {warning["message"]?.GetValue<string>().TrimEnd('.')}");
         if (r["anomaliesToday"]?.AsArray().Count is > 0 and var n) parts.Add($"{n} unusual metric(s) today");
         return string.Join("; ", parts) + ".";
     }

@@ -36,7 +36,8 @@ public sealed class SyncTools(PolarFlowDbContext db, SyncJobQueue queue, McpCall
     {
         var user = await caller.UserAsync(user_id, ct);
         var job = await queue.EnqueueAsync(user, SyncJobTrigger.Manual, ct: ct);
-        return Answer($"A sync of {string.Join(", ", job.DataTypes)} is {job.Status}; call sync_status to follow it.", SyncApi.ToDto(job));
+        var what = job.DataTypes.Length == 0 ? "every data type" : string.Join(", ", job.DataTypes);
+        return Answer($"A sync of {what} is {job.Status}; call sync_status to follow it.", SyncApi.ToDto(job));
     }
 
     private string Answer<T>(string say, T value) =>

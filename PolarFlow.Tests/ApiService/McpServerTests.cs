@@ -81,6 +81,7 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         var job = await db.SyncJobs.AsNoTracking().OrderByDescending(j => j.QueuedAt).FirstAsync(j => j.UserId == userId);
         Assert.Equal(SyncJobTrigger.Manual, job.Trigger);
         Assert.Equal(job.Id.ToString(), triggered["answer"]!["id"]!.GetValue<string>());
+        Assert.StartsWith("A sync of every data type is Queued", triggered["say"]!.GetValue<string>());
     }
 
     [Fact]
@@ -198,6 +199,17 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         var refused = await anonymous.PostAsync("/mcp", new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""",
             System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // MCP calls spend the key's rate limit like REST requests.
+        using var keyed = api.CreateClient();
+        keyed.DefaultRequestHeaders.Add("X-API-Key", key);
+        keyed.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        keyed.DefaultRequestHeaders.Accept.ParseAdd("text/event-stream");
+        var initialize = await keyed.PostAsync("/mcp", new StringContent("""
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+            """, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, initialize.StatusCode);
+        Assert.True(initialize.Headers.Contains("RateLimit-Limit"), "an MCP call was not counted against the key's rate limit");
     }
 
     private async Task<(string UserId, string Key)> SyncedAthleteAsync()

@@ -5,6 +5,7 @@ using PolarFlow.Bench;
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- analytics <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- faults <path to PolarFlow.ApiService.dll>
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- mcp <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
 if (args is ["api", var apiDll])
 {
@@ -21,6 +22,10 @@ else if (args is ["web", var webApiDll, var webDll])
 else if (args is ["faults", var faultsApiDll])
 {
     await FaultsBenchmark.RunAsync(faultsApiDll);
+}
+else if (args is ["mcp", var mcpApiDll])
+{
+    await McpBenchmark.RunAsync(mcpApiDll);
 }
 else if (args is ["import", var importApiDll])
 {
