@@ -79,6 +79,6 @@ public sealed class AnalyticsTools(AnalyticsService analytics, McpCaller caller,
         }
         var outcome = await analytics.GetAsync(user, definition, query, ct);
         var answer = JsonNode.Parse(outcome.Json!)!.AsObject();
-        return new JsonObject { ["say"] = McpSay.For(name, answer), ["analytic"] = answer }.ToJsonString();
+        return new JsonObject { ["say"] = McpSay.For(name, answer), ["units"] = McpSay.Units(name), ["analytic"] = answer }.ToJsonString();
     }
 }

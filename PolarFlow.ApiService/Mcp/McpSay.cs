@@ -29,6 +29,26 @@ public static class McpSay
         return $"As of {asOf}: {line}";
     }
 
+    /// <summary>The units of the numbers in each analytic's answer, by field name (the same name wherever it appears).</summary>
+    public static JsonObject Units(string analytic) => analytic switch
+    {
+        "summary" => Of(("score", "0-100"), ("baseline7", "ln(ms)"), ("rangeLow", "ln(ms)"), ("rangeHigh", "ln(ms)"), ("polarAnsCharge", "-10 to +10"),
+            ("weightedDebtMinutes", "min"), ("needMinutes", "min"), ("shortfall7Minutes", "min"), ("ctl", "load/day"), ("atl", "load/day"),
+            ("tsb", "load/day"), ("acwrEwma", "ratio"), ("elevation", "bpm"), ("value", "the metric's unit"), ("z", "robust SD")),
+        "hrv" => Of(("lnRmssdToday", "ln(ms)"), ("lnRmssd", "ln(ms)"), ("baseline7", "ln(ms)"), ("rangeLow", "ln(ms)"), ("rangeHigh", "ln(ms)"),
+            ("cv7", "% of the 7-day mean"), ("trend14", "ln(ms) per day")),
+        "readiness" => Of(("score", "0-100"), ("z", "SD from the 60-day baseline"), ("weight", "share of the score"), ("polarAnsCharge", "-10 to +10")),
+        "sleep" => Of(("needMinutes", "min"), ("weightedDebtMinutes", "min"), ("shortfall7Minutes", "min"), ("shortfall14Minutes", "min"),
+            ("totalSleepMinutes", "min"), ("sri", "0-100"), ("midpointSdMinutes", "min"), ("socialJetLagMinutes", "min")),
+        "training-load" => Of(("load", "Polar training load"), ("trimp", "Banister TRIMP"), ("ctl", "load/day"), ("atl", "load/day"),
+            ("tsb", "load/day"), ("acwrEwma", "ratio"), ("acwrRolling", "ratio"), ("monotony", "ratio"), ("strain", "load")),
+        "early-warning" => Of(("restingHr", "bpm"), ("baseline", "bpm"), ("elevation", "bpm"), ("previousElevation", "bpm")),
+        "anomalies" => Of(("value", "the metric's unit"), ("median", "the metric's unit"), ("mad", "the metric's unit"), ("z", "robust SD")),
+        _ => [],
+    };
+
+    private static JsonObject Of(params (string Field, string Unit)[] units) => new(units.Select(u => KeyValuePair.Create(u.Field, (JsonNode?)u.Unit)));
+
     private static string Summary(JsonNode r)
     {
         var parts = new List<string>

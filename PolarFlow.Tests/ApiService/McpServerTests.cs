@@ -39,6 +39,7 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.True(t.JsonSchema.GetProperty("properties").TryGetProperty("user_id", out _), $"{t.Name} takes no user_id");
         });
 
+        var documented = Fields(JsonNode.Parse(await rest.GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!).ToHashSet();
         foreach (var (tool, analytic) in AnalyticTools)
         {
             var answer = await CallAsync(mcp, tool, new() { ["as_of"] = null });
@@ -48,6 +49,12 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
             var expected = JsonNode.Parse(await response.Content.ReadAsStringAsync());
             Assert.True(JsonNode.DeepEquals(expected, answer["analytic"]), $"{tool} differs from GET analytics/{analytic}");
             Assert.StartsWith($"As of {expected!["asOf"]}: ", answer["say"]!.GetValue<string>());
+            if (analytic != "insights")
+            {
+                // Every unit is for a field the answer may have: one the API's documented schemas name (a typo fails).
+                Assert.NotEmpty(answer["units"]!.AsObject());
+                Assert.All(answer["units"]!.AsObject(), u => Assert.Contains(u.Key, documented));
+            }
         }
 
         // The line quotes the evidence: today's readiness score as the answer states it.
@@ -145,6 +152,13 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         await IsToolErrorAsync(mcp, "get_exercise", new() { ["id"] = "no-such-session" }, "list_exercises gives the ids");
         await IsToolErrorAsync(mcp, "sleep_night", new() { ["date"] = "2001-01-01" }, "data_coverage shows which nights");
     }
+
+    private static IEnumerable<string> Fields(JsonNode node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Value is null ? [p.Key] : Fields(p.Value).Append(p.Key)),
+        JsonArray a => a.Where(x => x is not null).SelectMany(x => Fields(x!)),
+        _ => [],
+    };
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
