@@ -5,12 +5,9 @@
 # `scripts/bench-api.sh analytics` (what scripts/bench-analytics.sh runs) measures the analytics the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/prerequisites.sh
-require_dotnet
-ensure_local_servers
+. scripts/lib/bench.sh
+bench_prepare
 if ! command -v wrk >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || { echo "Install wrk: sudo apt-get install -y wrk" >&2; exit 1; }
 fi
-dotnet build bench/PolarFlow.Bench -c Release -nologo -v quiet >/dev/null
-dotnet build PolarFlow.ApiService -c Release -nologo -v quiet >/dev/null
-dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- "${1:-api}" "$PWD/PolarFlow.ApiService/bin/Release/net10.0/PolarFlow.ApiService.dll" 2>&1 | grep -v '^\(info\|warn\|      \)'
+bench_run "${1:-api}" "$API_DLL"

@@ -5,11 +5,6 @@
 # process; Redis and PostgreSQL are servers of the benchmark's own, paused and restarted for real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/prerequisites.sh
-require_dotnet
-ensure_local_servers
-dotnet build bench/PolarFlow.Bench -c Release -nologo -v quiet >/dev/null
-dotnet build PolarFlow.ApiService -c Release -nologo -v quiet >/dev/null
-dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- faults \
-  "$PWD/PolarFlow.ApiService/bin/Release/net10.0/PolarFlow.ApiService.dll" 2>&1 \
-  | grep -v '^\(info\|warn\|      \)'
+. scripts/lib/bench.sh
+bench_prepare
+bench_run faults "$API_DLL"

@@ -5,8 +5,8 @@
 # Uses real PostgreSQL and Redis (started like the tests do) and the AccessLink emulator in memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/prerequisites.sh
+. scripts/lib/bench.sh
 require_dotnet
 ensure_local_servers
-dotnet build bench/PolarFlow.Bench -c Release -nologo -v quiet >/dev/null
-dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- sync "${1:-100}" 2>&1 | grep -v '^\(info\|warn\|      \)'
+bench_build build bench/PolarFlow.Bench
+bench_run sync "${1:-100}"

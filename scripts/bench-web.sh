@@ -4,13 +4,8 @@
 # as their own processes on real PostgreSQL and Redis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/prerequisites.sh
-require_dotnet
-ensure_local_servers
-dotnet build bench/PolarFlow.Bench -c Release -nologo -v quiet >/dev/null
-dotnet build PolarFlow.ApiService -c Release -nologo -v quiet >/dev/null
+. scripts/lib/bench.sh
+bench_prepare
 # Published, as a container runs it (static assets, compressed, from its own wwwroot).
-dotnet publish PolarFlow.Web -c Release -nologo -v quiet -o PolarFlow.Web/bin/Release/bench-publish >/dev/null
-dotnet run --project bench/PolarFlow.Bench -c Release --no-build -- web \
-  "$PWD/PolarFlow.ApiService/bin/Release/net10.0/PolarFlow.ApiService.dll" "$PWD/PolarFlow.Web/bin/Release/bench-publish/PolarFlow.Web.dll" 2>&1 \
-  | grep -v '^\(info\|warn\|      \)'
+bench_build publish PolarFlow.Web -o PolarFlow.Web/bin/Release/bench-publish
+bench_run web "$API_DLL" "$PWD/PolarFlow.Web/bin/Release/bench-publish/PolarFlow.Web.dll"
