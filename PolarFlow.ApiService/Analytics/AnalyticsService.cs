@@ -19,7 +19,8 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
 
     public sealed record Outcome(bool UserExists, string? Json, bool Cached);
 
-    public async Task<Outcome> GetAsync(string userId, AnalyticsCatalog.Definition definition, AnalyticsQuery query, CancellationToken ct)
+    public async Task<Outcome> GetAsync(string userId, AnalyticsCatalog.Definition definition, AnalyticsQuery query,
+        CancellationToken ct)
     {
         var analytic = definition.Name;
         using var activity = Source.StartActivity("Analytics " + analytic);
@@ -38,7 +39,8 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
 
         var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, ct);
         var result = definition.Compute(data, asOf, query);
-        var body = JsonSerializer.Serialize(new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result), json.Value.SerializerOptions);
+        var response = new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result);
+        var body = JsonSerializer.Serialize(response, json.Value.SerializerOptions);
         await cache.SetAsync(cache.Key(userId, analytic, version, asOf, query), body);
         return new Outcome(true, body, false);
     }

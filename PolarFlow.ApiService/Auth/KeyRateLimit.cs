@@ -17,7 +17,7 @@ public sealed partial class KeyRateLimit(RedisGuard redis, IOptions<RedisOptions
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         await CheckAsync(context.HttpContext) ?? await next(context);
 
-    /// <summary>Counts the request against its key and sets the headers; the 429 to answer instead, or null to go on.</summary>
+    /// <summary>Counts the request against its key and sets the headers; returns the 429 to answer, or null.</summary>
     public async Task<IResult?> CheckAsync(HttpContext http)
     {
         if (http.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) is not { } keyId) return null;
@@ -36,7 +36,8 @@ public sealed partial class KeyRateLimit(RedisGuard redis, IOptions<RedisOptions
         if (used <= limit) return null;
         http.Response.Headers.RetryAfter = reset.ToString(CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: 429, title: "Too many requests for this key",
-            detail: $"This key may make {limit} requests a minute; try again in {reset} s.", type: "https://polarflow.dev/problems/rate-limited");
+            detail: $"This key may make {limit} requests a minute; try again in {reset} s.",
+            type: "https://polarflow.dev/problems/rate-limited");
     }
 
     /// <summary>

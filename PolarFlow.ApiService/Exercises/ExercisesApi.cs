@@ -31,8 +31,7 @@ public static class ExercisesApi
         user.MapGet("/exercises/{id}", async (string userId, string id, PolarFlowDbContext db, CancellationToken ct) =>
         {
             var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == userId && x.ExerciseId == id, ct);
-            return await RangeQuery.OneAsync(userId, e is null ? null : new ExerciseDetailDto(ToDto(e), JsonColumn.Parse(e.HeartRateZones), JsonColumn.Parse(e.TrainingLoadPro)),
-                "such exercise", db, ct);
+            return await RangeQuery.OneAsync(userId, e is null ? null : ToDetailDto(e), "such exercise", db, ct);
         }).WithName("GetExercise").WithSummary("Get one exercise")
             .WithDescription("One session with heart-rate zones and Training Load Pro.");
 
@@ -56,6 +55,10 @@ public static class ExercisesApi
             .WithDescription("The GPS route: latitude, longitude, time since start.");
         return user;
     }
+
+    /// <summary>One session with its heart-rate zones and Training Load Pro, as `GET …/exercises/{id}` answers it.</summary>
+    public static ExerciseDetailDto ToDetailDto(Exercise e) =>
+        new(ToDto(e), JsonColumn.Parse(e.HeartRateZones), JsonColumn.Parse(e.TrainingLoadPro));
 
     public static ExerciseDto ToDto(Exercise e) => new(e.ExerciseId, e.StartTime, e.StartTimeUtcOffsetMinutes, e.Duration, e.Sport, e.DetailedSportInfo, e.Distance,
         e.Calories, e.HeartRateAverage, e.HeartRateMaximum, e.TrainingLoad, e.CardioLoad, e.MuscleLoad, e.HasRoute, RecordSources.Of(e.Source, e.ExportRaw));

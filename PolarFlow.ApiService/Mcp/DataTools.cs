@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
@@ -19,10 +18,10 @@ namespace PolarFlow.ApiService.Mcp;
 /// there is. Nights and exercises are the REST answers' own records; metrics are the daily series the analytics use.
 /// </summary>
 [McpServerToolType]
-public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader, McpCaller caller, TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader, McpCaller caller, TimeProvider time)
 {
-    private const string UserIdHelp = "The PolarFlow user id. Leave out with a user's own key; required with a service or admin key.";
+    private const string UserIdHelp = McpCaller.UserIdHelp;
+    private const string MetricHelp = "rmssd, resting_hr, breathing_rate, total_sleep_minutes, sleep_score or steps.";
 
     /// <summary>The metrics <see cref="MetricSeries"/> knows, with their units.</summary>
     public static readonly IReadOnlyDictionary<string, string> Units = new Dictionary<string, string>
@@ -40,86 +39,109 @@ public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader,
         var user = await caller.UserAsync(user_id, ct);
         var day = McpCaller.Date(date, "date") ?? throw new McpException("date is required (YYYY-MM-DD).");
         var night = await db.Sleep.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == user && s.Date == day, ct)
-            ?? throw new McpException($"There is no night of sleep for {day:yyyy-MM-dd}; data_coverage shows which nights there are.");
-        var dto = night.ToDto();
-        var asleep = (dto.LightSleep ?? 0) + (dto.DeepSleep ?? 0) + (dto.RemSleep ?? 0);
-        var say = $"The night to {day:yyyy-MM-dd}: {asleep / 3600} h {asleep % 3600 / 60} min asleep ({dto.DeepSleep / 60} min deep, "
-            + $"{dto.RemSleep / 60} min REM), from {dto.SleepStartTime:HH:mm} to {dto.SleepEndTime:HH:mm} local; sleep score {dto.SleepScore?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}.";
-        return Answer(say, new SleepDetailDto(dto, JsonColumn.Parse(night.Hypnogram), JsonColumn.Parse(night.HeartRateSamples)));
+            ?? throw new McpException(
+                $"There is no night of sleep for {day:yyyy-MM-dd}; data_coverage shows which nights there are.");
+        var detail = night.ToDetailDto();
+        var n = detail.Night;
+        var asleep = (n.LightSleep ?? 0) + (n.DeepSleep ?? 0) + (n.RemSleep ?? 0);
+        var score = n.SleepScore?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
+        var say = $"The night to {day:yyyy-MM-dd}: {asleep / 3600} h {asleep % 3600 / 60} min asleep "
+            + $"({n.DeepSleep / 60} min deep, {n.RemSleep / 60} min REM), "
+            + $"from {n.SleepStartTime:HH:mm} to {n.SleepEndTime:HH:mm} local; sleep score {score}.";
+        return caller.Answer(say, detail);
     }
 
     [McpServerTool(Name = "list_exercises", Title = "Exercises", ReadOnly = true, OpenWorld = false)]
     [Description("Training sessions by local start date, optionally of one sport: start, duration, sport, distance (m), "
         + "calories, average and maximum heart rate, training load.")]
-    public async Task<string> ListExercises([Description("First day, YYYY-MM-DD; default 30 days before to.")] string? from = null,
+    public async Task<string> ListExercises(
+        [Description("First day, YYYY-MM-DD; default 30 days before to.")] string? from = null,
         [Description("Last day, YYYY-MM-DD; default today.")] string? to = null,
         [Description("Only this sport (Polar's name, e.g. RUNNING, CYCLING; case does not matter).")] string? sport = null,
         [Description(UserIdHelp)] string? user_id = null, CancellationToken ct = default)
     {
         var user = await caller.UserAsync(user_id, ct);
         var (first, last) = Range(from, to, 30);
-        var (start, end) = (first.ToDateTime(TimeOnly.MinValue), last.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var start = first.ToDateTime(TimeOnly.MinValue);
+        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var query = db.Exercises.AsNoTracking().Where(e => e.UserId == user && e.StartTime >= start && e.StartTime < end);
-        if (sport is { Length: > 0 }) query = query.Where(e => e.Sport != null && e.Sport.ToUpper() == sport.ToUpperInvariant());
+        if (sport is { Length: > 0 })
+        {
+            query = query.Where(e => e.Sport != null && e.Sport.ToUpper() == sport.ToUpperInvariant());
+        }
         var items = (await query.OrderBy(e => e.StartTime).ToListAsync(ct)).Select(ExercisesApi.ToDto).ToList();
         var km = items.Sum(e => e.Distance ?? 0) / 1000;
         var hours = items.Sum(e => e.Duration?.TotalHours ?? 0);
         var say = $"{items.Count} session{(items.Count == 1 ? "" : "s")} from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}"
             + (sport is { Length: > 0 } ? $" of {sport.ToUpperInvariant()}" : "")
             + string.Create(CultureInfo.InvariantCulture, $": {hours:F1} h, {km:F1} km in all.");
-        return Answer(say, new { from = first, to = last, count = items.Count, items });
+        return caller.Answer(say, new { from = first, to = last, count = items.Count, items });
     }
 
     [McpServerTool(Name = "get_exercise", Title = "One exercise with its zones", ReadOnly = true, OpenWorld = false)]
-    [Description("One session by its id (from list_exercises): the summary, time in each heart-rate zone and Polar's Training Load Pro.")]
-    public async Task<string> GetExercise([Description("The exercise id.")] string id, [Description(UserIdHelp)] string? user_id = null,
-        CancellationToken ct = default)
+    [Description("One session by its id (from list_exercises): the summary, time in each heart-rate zone and Polar's "
+        + "Training Load Pro.")]
+    public async Task<string> GetExercise([Description("The exercise id.")] string id,
+        [Description(UserIdHelp)] string? user_id = null, CancellationToken ct = default)
     {
         var user = await caller.UserAsync(user_id, ct);
         var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == user && x.ExerciseId == id, ct)
             ?? throw new McpException($"There is no exercise '{id}'; list_exercises gives the ids.");
-        var dto = ExercisesApi.ToDto(e);
-        var say = string.Create(CultureInfo.InvariantCulture, $"{dto.Sport} on {dto.StartTime:yyyy-MM-dd HH:mm} local: {dto.Duration:h\\:mm\\:ss}, "
-            + $"{(dto.Distance ?? 0) / 1000:F2} km, average heart rate {dto.HeartRateAverage?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} bpm, "
-            + $"training load {dto.TrainingLoad?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a"}.");
-        return Answer(say, new ExercisesApi.ExerciseDetailDto(dto, JsonColumn.Parse(e.HeartRateZones), JsonColumn.Parse(e.TrainingLoadPro)));
+        var detail = ExercisesApi.ToDetailDto(e);
+        var x = detail.Exercise;
+        var heartRate = x.HeartRateAverage?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
+        var load = x.TrainingLoad?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a";
+        var say = string.Create(CultureInfo.InvariantCulture,
+            $"{x.Sport} on {x.StartTime:yyyy-MM-dd HH:mm} local: {x.Duration:h\\:mm\\:ss}, "
+            + $"{(x.Distance ?? 0) / 1000:F2} km, "
+            + $"average heart rate {heartRate} bpm, training load {load}.");
+        return caller.Answer(say, detail);
     }
 
     [McpServerTool(Name = "metric_series", Title = "One metric over a date range", ReadOnly = true, OpenWorld = false)]
-    [Description("A daily metric over a range (at most 3650 days) as daily values or weekly (Monday-Sunday) or monthly means, each "
-        + "with how many days it is the mean of. Metrics: rmssd (ms), resting_hr (bpm), breathing_rate, total_sleep_minutes, sleep_score, steps.")]
-    public async Task<string> MetricSeries([Description("rmssd, resting_hr, breathing_rate, total_sleep_minutes, sleep_score or steps.")] string metric,
-        [Description("First day, YYYY-MM-DD; default 90 days before to.")] string? from = null, [Description("Last day, YYYY-MM-DD; default today.")] string? to = null,
-        [Description("daily (default), weekly or monthly.")] string? aggregation = null, [Description(UserIdHelp)] string? user_id = null,
-        CancellationToken ct = default)
+    [Description("A daily metric over a range (at most 3650 days) as daily values or weekly (Monday-Sunday) or monthly "
+        + "means, each with how many days it is the mean of. Metrics: rmssd (ms), resting_hr (bpm), breathing_rate, "
+        + "total_sleep_minutes, sleep_score, steps.")]
+    public async Task<string> MetricSeries([Description(MetricHelp)] string metric,
+        [Description("First day, YYYY-MM-DD; default 90 days before to.")] string? from = null,
+        [Description("Last day, YYYY-MM-DD; default today.")] string? to = null,
+        [Description("daily (default), weekly or monthly.")] string? aggregation = null,
+        [Description(UserIdHelp)] string? user_id = null, CancellationToken ct = default)
     {
         var user = await caller.UserAsync(user_id, ct);
         var (first, last) = Range(from, to, 90);
-        var buckets = Aggregate(await SeriesAsync(user, metric, first, last, ct), aggregation ?? "daily");
+        aggregation ??= "daily";
+        var buckets = Aggregate(await SeriesAsync(user, metric, first, last, ct), aggregation);
         var values = buckets.Select(b => b.Mean).ToList();
         var say = values.Count == 0 ? $"No {metric} between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}."
-            : string.Create(CultureInfo.InvariantCulture, $"{metric} from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}, {aggregation ?? "daily"}: "
-                + $"mean {values.Average():F1} {Units[metric]}, lowest {values.Min():F1}, highest {values.Max():F1}, over {buckets.Sum(b => b.Days)} days.");
-        return Answer(say, new { metric, unit = Units[metric], from = first, to = last, aggregation = aggregation ?? "daily", values = buckets });
+            : string.Create(CultureInfo.InvariantCulture, $"{metric} from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}, "
+                + $"{aggregation}: "
+                + $"mean {values.Average():F1} {Units[metric]}, lowest {values.Min():F1}, highest {values.Max():F1}, "
+                + $"over {buckets.Sum(b => b.Days)} days.");
+        var answer = new { metric, unit = Units[metric], from = first, to = last, aggregation, values = buckets };
+        return caller.Answer(say, answer);
     }
 
     [McpServerTool(Name = "compare_periods", Title = "Two periods compared", ReadOnly = true, OpenWorld = false)]
     [Description("A metric's mean, median, lowest and highest in two date ranges, and the difference (second minus first), "
         + "e.g. this month against last month. Metrics as in metric_series.")]
-    public async Task<string> ComparePeriods([Description("rmssd, resting_hr, breathing_rate, total_sleep_minutes, sleep_score or steps.")] string metric,
-        [Description("First period's first day, YYYY-MM-DD.")] string first_from, [Description("First period's last day.")] string first_to,
-        [Description("Second period's first day.")] string second_from, [Description("Second period's last day.")] string second_to,
+    public async Task<string> ComparePeriods([Description(MetricHelp)] string metric,
+        [Description("First period's first day, YYYY-MM-DD.")] string first_from,
+        [Description("First period's last day.")] string first_to,
+        [Description("Second period's first day.")] string second_from,
+        [Description("Second period's last day.")] string second_to,
         [Description(UserIdHelp)] string? user_id = null, CancellationToken ct = default)
     {
         var user = await caller.UserAsync(user_id, ct);
         var a = await PeriodAsync(user, metric, first_from, first_to, ct);
         var b = await PeriodAsync(user, metric, second_from, second_to, ct);
         var difference = a.Mean is { } x && b.Mean is { } y ? Math.Round(y - x, 2) : (double?)null;
+        var unit = Units[metric];
         var say = difference is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"{metric}: mean {b.Mean:F1} {Units[metric]} ({b.Days} days) against {a.Mean:F1} ({a.Days} days), "
-                + $"{(d >= 0 ? "+" : "")}{d:F1} {Units[metric]}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{metric}: mean {b.Mean:F1} {unit} ({b.Days} days) "
+                + $"against {a.Mean:F1} ({a.Days} days), {(d >= 0 ? "+" : "")}{d:F1} {unit}.")
             : $"{metric}: one of the periods has no data.";
-        return Answer(say, new { metric, unit = Units[metric], first = a, second = b, difference });
+        return caller.Answer(say, new { metric, unit, first = a, second = b, difference });
     }
 
     [McpServerTool(Name = "data_coverage", Title = "What data there is", ReadOnly = true, OpenWorld = false)]
@@ -140,41 +162,59 @@ public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader,
         })
         {
             var days = await dates.Distinct().OrderBy(d => d).ToListAsync(ct);
-            var gaps = days.Zip(days.Skip(1), (x, y) => (From: x.AddDays(1), To: y.AddDays(-1), Days: y.DayNumber - x.DayNumber - 1))
-                .Where(g => g.Days > 0).OrderByDescending(g => g.Days).Take(5).Select(g => new { from = g.From, to = g.To, days = g.Days }).ToList();
-            kinds.Add(new { kind, first = days.FirstOrDefault() is var f && days.Count > 0 ? f : (DateOnly?)null,
-                last = days.Count > 0 ? days[^1] : (DateOnly?)null, days = days.Count, longestGaps = gaps });
-            if (days.Count > 0) lines.Add($"{kind} {days[0]:yyyy-MM-dd} to {days[^1]:yyyy-MM-dd} ({days.Count} days)");
+            var gaps = days.Zip(days.Skip(1))
+                .Select(p => new { from = p.First.AddDays(1), to = p.Second.AddDays(-1),
+                    days = p.Second.DayNumber - p.First.DayNumber - 1 })
+                .Where(g => g.days > 0).OrderByDescending(g => g.days).Take(5).ToList();
+            DateOnly? first = days.Count > 0 ? days[0] : null;
+            DateOnly? last = days.Count > 0 ? days[^1] : null;
+            kinds.Add(new { kind, first, last, days = days.Count, longestGaps = gaps });
+            if (days.Count > 0) lines.Add($"{kind} {first:yyyy-MM-dd} to {last:yyyy-MM-dd} ({days.Count} days)");
         }
         var exercises = await db.Exercises.Where(e => e.UserId == user && e.StartTime != null).GroupBy(_ => 1)
-            .Select(g => new { count = g.Count(), first = g.Min(e => e.StartTime), last = g.Max(e => e.StartTime) }).SingleOrDefaultAsync(ct);
-        kinds.Add(new { kind = "exercises", first = exercises?.first, last = exercises?.last, sessions = exercises?.count ?? 0 });
-        lines.Add($"{exercises?.count ?? 0} exercises");
-        return Answer(lines.Count == 1 ? "No daily data is held yet." : string.Join("; ", lines) + ".", new { userId = user, kinds });
+            .Select(g => new { count = g.Count(), first = g.Min(e => e.StartTime), last = g.Max(e => e.StartTime) })
+            .SingleOrDefaultAsync(ct);
+        var sessions = exercises?.count ?? 0;
+        kinds.Add(new { kind = "exercises", first = exercises?.first, last = exercises?.last, sessions });
+        lines.Add($"{sessions} exercises");
+        var say = lines.Count == 1 ? "No daily data is held yet." : string.Join("; ", lines) + ".";
+        return caller.Answer(say, new { userId = user, kinds });
     }
 
     private sealed record Bucket(DateOnly From, DateOnly To, double Mean, int Days);
 
-    private sealed record Period(DateOnly From, DateOnly To, int Days, double? Mean, double? Median, double? Lowest, double? Highest);
+    private sealed record Period(DateOnly From, DateOnly To, int Days, double? Mean, double? Median, double? Lowest,
+        double? Highest);
 
     private async Task<Period> PeriodAsync(string user, string metric, string? from, string? to, CancellationToken ct)
     {
-        var (first, last) = (McpCaller.Date(from, "period from") ?? throw new McpException("Both periods need a from and a to date."),
-            McpCaller.Date(to, "period to") ?? throw new McpException("Both periods need a from and a to date."));
-        if (first > last) throw new McpException($"A period's from ({first:yyyy-MM-dd}) is after its to ({last:yyyy-MM-dd}).");
+        if (McpCaller.Date(from, "period from") is not { } first || McpCaller.Date(to, "period to") is not { } last)
+        {
+            throw new McpException("Both periods need a from and a to date.");
+        }
+        if (first > last)
+        {
+            throw new McpException($"A period's from ({first:yyyy-MM-dd}) is after its to ({last:yyyy-MM-dd}).");
+        }
+        CheckSpan(first, last);
         var values = (await SeriesAsync(user, metric, first, last, ct)).Select(v => v.Value).Order().ToList();
         if (values.Count == 0) return new Period(first, last, 0, null, null, null, null);
-        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        var middle = values.Count / 2;
+        var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         return new Period(first, last, values.Count, Math.Round(values.Average(), 2), median, values[0], values[^1]);
     }
 
-    /// <summary>The metric's daily values in the range, from the series the analytics read (one value a day, the last of a day).</summary>
-    private async Task<List<DailyValue>> SeriesAsync(string user, string metric, DateOnly first, DateOnly last, CancellationToken ct)
+    /// <summary>The metric's daily values in the range, from the series the analytics read (a day's last value).</summary>
+    private async Task<List<DailyValue>> SeriesAsync(string user, string metric, DateOnly first, DateOnly last,
+        CancellationToken ct)
     {
-        if (!Units.ContainsKey(metric)) throw new McpException($"metric is one of {string.Join(", ", Units.Keys)}, not '{metric}'.");
-        if (last.DayNumber - first.DayNumber + 1 > DateRange.MaxDays) throw new McpException($"A range may span at most {DateRange.MaxDays} days.");
+        if (!Units.ContainsKey(metric))
+        {
+            throw new McpException($"metric is one of {string.Join(", ", Units.Keys)}, not '{metric}'.");
+        }
         var (data, _) = await loader.LoadAsync(user, last, last.DayNumber - first.DayNumber + 1, ct);
-        return RobustAnomalies.Metrics(data).Single(m => m.Name == metric).Series.Where(v => v.Date >= first && v.Date <= last)
+        return RobustAnomalies.Metrics(data).Single(m => m.Name == metric).Series
+            .Where(v => v.Date >= first && v.Date <= last)
             .GroupBy(v => v.Date).Select(g => g.Last()).OrderBy(v => v.Date).ToList();
     }
 
@@ -187,9 +227,14 @@ public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader,
             "monthly" => d => new DateOnly(d.Year, d.Month, 1),
             _ => throw new McpException($"aggregation is daily, weekly or monthly, not '{aggregation}'."),
         };
-        return series.GroupBy(v => start(v.Date)).Select(g => new Bucket(g.Key,
-            aggregation switch { "daily" => g.Key, "weekly" => g.Key.AddDays(6), _ => g.Key.AddMonths(1).AddDays(-1) },
-            Math.Round(g.Average(v => v.Value), 2), g.Count())).ToList();
+        Func<DateOnly, DateOnly> end = aggregation switch
+        {
+            "daily" => d => d,
+            "weekly" => d => d.AddDays(6),
+            _ => d => d.AddMonths(1).AddDays(-1),
+        };
+        return series.GroupBy(v => start(v.Date))
+            .Select(g => new Bucket(g.Key, end(g.Key), Math.Round(g.Average(v => v.Value), 2), g.Count())).ToList();
     }
 
     private (DateOnly From, DateOnly To) Range(string? from, string? to, int defaultDays)
@@ -197,9 +242,15 @@ public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader,
         var last = McpCaller.Date(to, "to") ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var first = McpCaller.Date(from, "from") ?? last.AddDays(-defaultDays + 1);
         if (first > last) throw new McpException($"from ({first:yyyy-MM-dd}) is after to ({last:yyyy-MM-dd}).");
-        if (last.DayNumber - first.DayNumber + 1 > DateRange.MaxDays) throw new McpException($"A range may span at most {DateRange.MaxDays} days.");
+        CheckSpan(first, last);
         return (first, last);
     }
 
-    private string Answer<T>(string say, T value) => JsonSerializer.Serialize(new { say, answer = value }, json.Value.SerializerOptions);
+    private static void CheckSpan(DateOnly first, DateOnly last)
+    {
+        if (last.DayNumber - first.DayNumber + 1 > DateRange.MaxDays)
+        {
+            throw new McpException($"A range may span at most {DateRange.MaxDays} days.");
+        }
+    }
 }

@@ -12,10 +12,13 @@ public static class McpExtensions
         builder.Services.AddScoped<McpCaller>();
         builder.Services.AddMcpServer(options =>
             {
-                options.ServerInfo = new() { Name = "PolarFlow", Version = "1.0", Title = "PolarFlow: recovery, sleep and training from Polar" };
-                options.ServerInstructions = "Answers come from the user's own Polar data, synced into PolarFlow. Each tool answers "
-                    + "compact JSON: `say` is a line you may quote; the rest is the evidence (values, windows, baselines) behind it. "
-                    + "Dates are the user's local dates (YYYY-MM-DD).";
+                options.ServerInfo = new()
+                {
+                    Name = "PolarFlow", Version = "1.0", Title = "PolarFlow: recovery, sleep and training from Polar",
+                };
+                options.ServerInstructions = "Answers come from the user's own Polar data, synced into PolarFlow. "
+                    + "Each tool answers compact JSON: `say` is a line you may quote; the rest is the evidence (values, "
+                    + "windows, baselines) behind it. Dates are the user's local dates (YYYY-MM-DD).";
             })
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<AnalyticsTools>()

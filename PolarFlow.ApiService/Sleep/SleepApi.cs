@@ -28,7 +28,7 @@ public static class SleepApi
                 return await db.Users.AnyAsync(u => u.UserId == userId, ct) ? TypedResults.Problem(statusCode: 404, title: "No sleep for that date",
                     type: "https://polarflow.dev/problems/not-found") : Problems.UnknownUser(userId);
             }
-            return TypedResults.Ok(new SleepDetailDto(night.ToDto(), JsonColumn.Parse(night.Hypnogram), JsonColumn.Parse(night.HeartRateSamples)));
+            return TypedResults.Ok(night.ToDetailDto());
         }).WithName("GetSleep").WithSummary("Get one night of sleep")
             .WithDescription("One night with its hypnogram (`HH:MM` → stage) and heart-rate samples.");
         return user;

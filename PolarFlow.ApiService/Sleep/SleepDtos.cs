@@ -14,6 +14,10 @@ public sealed record SleepListDto(string UserId, DateOnly From, DateOnly To, int
 
 public static class SleepMapping
 {
+    /// <summary>One night with its hypnogram and heart-rate samples, as `GET …/sleep/{date}` answers it.</summary>
+    public static SleepDetailDto ToDetailDto(this SleepNight s) =>
+        new(s.ToDto(), Common.JsonColumn.Parse(s.Hypnogram), Common.JsonColumn.Parse(s.HeartRateSamples));
+
     public static SleepDto ToDto(this SleepNight s) => new(s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
         s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge, s.SleepGoal, s.SleepRating,
         s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId, RecordSources.Of(s.Source, s.ExportRaw));

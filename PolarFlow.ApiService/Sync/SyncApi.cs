@@ -40,7 +40,8 @@ public static class SyncApi
             .WithDescription("Queue a sync of every data type for the user (folded into a job already waiting).");
 
         api.MapGet("/users/{userId}/sync/status", async Task<Results<Ok<StatusDto>, ProblemHttpResult>> (string userId, PolarFlowDbContext db, CancellationToken ct) =>
-            await StatusAsync(db, userId, ct) is { } status ? TypedResults.Ok(status) : Problems.UnknownUser(userId)).WithName("GetSyncStatus").WithSummary("Get sync status")
+            await StatusAsync(db, userId, ct) is { } status ? TypedResults.Ok(status) : Problems.UnknownUser(userId))
+            .WithName("GetSyncStatus").WithSummary("Get sync status")
             .WithDescription("Connection state, the last success per data type and the newest job.");
 
         api.MapGet("/users/{userId}/sync/history", async Task<Results<Ok<List<JobDto>>, ProblemHttpResult>> (string userId,
@@ -61,14 +62,15 @@ public static class SyncApi
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
         if (user is null) return null;
-        var job = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
+        var job = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.QueuedAt)
+            .FirstOrDefaultAsync(ct);
         var cursors = await db.SyncCursors.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.DataType)
             .Select(c => new CursorDto(c.DataType, c.LastSuccessAt, c.LastAttemptAt, c.LastError, c.NewestDate)).ToListAsync(ct);
-        return new StatusDto(user.UserId, user.ConnectionState.ToString(), user.ConnectionStateReason, user.PolarUserId, user.DataVersion,
-            job is null ? null : ToDto(job), cursors);
+        return new StatusDto(user.UserId, user.ConnectionState.ToString(), user.ConnectionStateReason, user.PolarUserId,
+            user.DataVersion, job is null ? null : ToDto(job), cursors);
     }
 
-    public static JobDto ToDto(SyncJob j) => new(j.Id, j.Trigger.ToString(), j.Status.ToString(), j.Priority, j.DataTypes, j.QueuedAt, j.NotBefore,
-        j.StartedAt, j.FinishedAt,
-        j.Attempt, j.Error, j.StepResults is null ? null : System.Text.Json.JsonDocument.Parse(j.StepResults).RootElement.Clone());
+    public static JobDto ToDto(SyncJob j) => new(j.Id, j.Trigger.ToString(), j.Status.ToString(), j.Priority, j.DataTypes,
+        j.QueuedAt, j.NotBefore, j.StartedAt, j.FinishedAt, j.Attempt, j.Error,
+        j.StepResults is null ? null : System.Text.Json.JsonDocument.Parse(j.StepResults).RootElement.Clone());
 }

@@ -38,7 +38,8 @@ public static partial class UsersApi
             .WithDescription("Create a tenant user (admin or service key); connect Polar next.");
 
         api.MapGet("/users", async ([Range(1, 1_000_000)] int? page,
-            [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size"), Range(1, 200)] int? pageSize, PolarFlowDbContext db, CancellationToken ct) =>
+            [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size"), Range(1, 200)] int? pageSize, PolarFlowDbContext db,
+            CancellationToken ct) =>
         {
             var (number, size) = (page ?? 1, pageSize ?? 50);
             var total = await db.Users.CountAsync(ct);

@@ -16,7 +16,8 @@ public static partial class PolarWebhookApi
 {
     public static IEndpointRouteBuilder MapPolarWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(PolarWebhookService.ReceiverPath, async (HttpRequest request, PolarWebhookService hooks, PolarFlowDbContext db, SyncJobQueue queue, ILoggerFactory loggers, CancellationToken ct) =>
+        app.MapPost(PolarWebhookService.ReceiverPath, async (HttpRequest request, PolarWebhookService hooks,
+            PolarFlowDbContext db, SyncJobQueue queue, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var logger = loggers.CreateLogger("PolarFlow.Webhooks");
             using var buffer = new MemoryStream();

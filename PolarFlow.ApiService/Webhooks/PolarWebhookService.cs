@@ -10,25 +10,24 @@ namespace PolarFlow.ApiService.Webhooks;
 /// `PolarFlow:PublicBaseUrl` + `/webhooks/polar`, activated, and its signature key (shown by Polar only at
 /// creation) kept encrypted in the database. `Polar:WebhookSecret` remains for a webhook made by hand.
 /// </summary>
-public sealed class PolarWebhookService(AccessLinkPartnerClient polar, PolarFlowDbContext db, PolarTokenProtector protector,
-    IConfiguration configuration, TimeProvider time)
+public sealed class PolarWebhookService(AccessLinkPartnerClient polar, PolarFlowDbContext db,
+    PolarTokenProtector protector, IConfiguration configuration, TimeProvider time)
 {
     public const string ReceiverPath = "/webhooks/polar";
     public const string SecretSetting = "Polar:WebhookSecret";
 
-    /// <summary>Every event the sync acts on (Polar's PING is not subscribed to).</summary>
-    public static readonly IReadOnlyList<string> Events =
-        ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS", "ACTIVITY_SUMMARY", "PHYSICAL_INFORMATION"];
+    /// <summary>Every event the sync acts on, and so what the webhook subscribes to unless told otherwise.</summary>
+    public static IReadOnlyList<string> Events => Data.Sync.SyncDataTypes.WebhookEvents;
 
-    public sealed record State(string Status, string? WebhookId, string? Url, IReadOnlyList<string> Events, string ExpectedUrl, bool UrlMatches,
-        string SignatureKey, DateTimeOffset? CreatedAt, string Detail);
+    public sealed record State(string Status, string? WebhookId, string? Url, IReadOnlyList<string> Events, string ExpectedUrl,
+        bool UrlMatches, string SignatureKey, DateTimeOffset? CreatedAt, string Detail);
 
     /// <summary>The public URL is not configured: Polar would have nowhere to deliver.</summary>
-    public sealed class NotConfiguredException() : Exception(
-        $"Set {Connect.PolarConnectService.PublicBaseUrlSetting} to PolarFlow's public address (Polar delivers to it + {ReceiverPath}).");
+    public sealed class NotConfiguredException() : Exception($"Set {Connect.PolarConnectService.PublicBaseUrlSetting} "
+        + $"to PolarFlow's public address (Polar delivers to it + {ReceiverPath}).");
 
-    private string? ExpectedUrl =>
-        configuration[Connect.PolarConnectService.PublicBaseUrlSetting] is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + ReceiverPath : null;
+    private string? ExpectedUrl => configuration[Connect.PolarConnectService.PublicBaseUrlSetting] is { Length: > 0 } baseUrl
+        ? baseUrl.TrimEnd('/') + ReceiverPath : null;
 
     public async Task<State> StateAsync(CancellationToken ct)
     {
@@ -56,13 +55,13 @@ public sealed class PolarWebhookService(AccessLinkPartnerClient polar, PolarFlow
         if (created)
         {
             var made = await polar.CreateWebhookAsync(events, url, ct); // Polar PINGs the URL before it answers
+            var key = made.SignatureSecretKey ?? throw new AccessLinkException(AccessLinkErrorKind.MalformedResponse, null,
+                "Polar created the webhook without a signature key.");
             if (stored is not null) db.PolarWebhooks.Remove(stored);
             stored = db.PolarWebhooks.Add(new PolarWebhookRegistration
             {
                 WebhookId = made.Id, Url = made.Url ?? url, Events = [.. made.Events],
-                EncryptedSignatureKey = protector.Protect(made.SignatureSecretKey
-                    ?? throw new AccessLinkException(AccessLinkErrorKind.MalformedResponse, null, "Polar created the webhook without a signature key.")),
-                CreatedAt = now, UpdatedAt = now,
+                EncryptedSignatureKey = protector.Protect(key), CreatedAt = now, UpdatedAt = now,
             }).Entity;
         }
         else if (atPolar!.Url != url || !atPolar.Events.Order().SequenceEqual(events.Order()))
@@ -88,7 +87,8 @@ public sealed class PolarWebhookService(AccessLinkPartnerClient polar, PolarFlow
     public async Task<string?> SignatureKeyAsync(CancellationToken ct)
     {
         var stored = await db.PolarWebhooks.AsNoTracking().Select(w => w.EncryptedSignatureKey).FirstOrDefaultAsync(ct);
-        return stored is not null ? protector.Unprotect(stored) : configuration[SecretSetting] is { Length: > 0 } secret ? secret : null;
+        if (stored is not null) return protector.Unprotect(stored);
+        return configuration[SecretSetting] is { Length: > 0 } secret ? secret : null;
     }
 
     private State Describe(AccessLink.Models.Webhook? atPolar, PolarWebhookRegistration? stored)
@@ -105,8 +105,10 @@ public sealed class PolarWebhookService(AccessLinkPartnerClient polar, PolarFlow
         var matches = atPolar.Url == expected;
         var detail = (status, matches, key) switch
         {
-            (_, _, "unknown") => "The webhook's signature key is not known here, so deliveries are refused; PUT /api/v1/polar/webhook replaces it.",
-            ("inactive", _, _) => "Polar deactivated the webhook (deliveries failed for 7 days, or it was deactivated); PUT /api/v1/polar/webhook activates it.",
+            (_, _, "unknown") => "The webhook's signature key is not known here, so deliveries are refused; "
+                + "PUT /api/v1/polar/webhook replaces it.",
+            ("inactive", _, _) => "Polar deactivated the webhook (deliveries failed for 7 days, or it was deactivated); "
+                + "PUT /api/v1/polar/webhook activates it.",
             (_, false, _) => $"Polar delivers to {atPolar.Url}, not {expected}; PUT /api/v1/polar/webhook moves it.",
             _ => "Polar delivers these events to PolarFlow, and each queues a sync of what changed.",
         };

@@ -16,6 +16,13 @@ public static class SyncDataTypes
     public static readonly IReadOnlyList<string> All =
         [Sleep, NightlyRecharge, Activity, Exercises, ContinuousHeartRate, CardioLoad, SleepWise, Biosensing, PhysicalInfo];
 
+    /// <summary>The Polar webhook events the sync acts on (<see cref="ForWebhookEvent"/> maps each; PING is not one).</summary>
+    public static readonly IReadOnlyList<string> WebhookEvents =
+    [
+        "EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS",
+        "ACTIVITY_SUMMARY", "PHYSICAL_INFORMATION",
+    ];
+
     /// <summary>What a webhook event means for the sync; there is no recharge event, so a SLEEP event fetches it.</summary>
     public static IReadOnlyList<string>? ForWebhookEvent(string polarEvent) => polarEvent switch
     {

@@ -216,8 +216,11 @@ public sealed partial class SyncJobRunner(
     }
 
     /// <summary>The doubling backoff after a failed attempt (`Sync:StepRetryDelay`, 1, 2, 4, ... minutes), at most an hour.</summary>
-    private TimeSpan RetryDelay(int attempt) =>
-        TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, (long)(options.Value.StepRetryDelay.Ticks * Math.Pow(2, Math.Clamp(attempt - 1, 0, 12)))));
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var doubled = options.Value.StepRetryDelay * Math.Pow(2, Math.Clamp(attempt - 1, 0, 12));
+        return doubled < TimeSpan.FromHours(1) ? doubled : TimeSpan.FromHours(1);
+    }
 
     private async Task RenewLeaseAsync(SyncJob job, string worker, CancellationTokenSource leaseLost)
     {

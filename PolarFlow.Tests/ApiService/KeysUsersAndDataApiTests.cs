@@ -183,10 +183,8 @@ public sealed class KeysUsersAndDataApiTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(JsonValueKind.Null, c.GetProperty("lastSyncAt").ValueKind);
 
         // A service key lists them too; a user key may not.
-        var service = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "lister", Kind = "service" })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("key").GetString()!;
-        var user = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "mine", Kind = "user", UserId = prefix + "-a" })).Content
-            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var service = await api.CreateKeyAsync("service");
+        var user = await api.CreateKeyAsync("user", prefix + "-a");
         using var withService = Client(service);
         using var withUser = Client(user);
         Assert.Equal(HttpStatusCode.OK, (await withService.GetAsync("/api/v1/users")).StatusCode);

@@ -110,9 +110,11 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(nights.Count, sleep["days"]!.GetValue<int>());
 
         var night = await CallAsync(mcp, "sleep_night", new() { ["date"] = Iso(nights[^1]) });
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/sleep/{Iso(nights[^1])}")), night["answer"]));
+        var restNight = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/sleep/{Iso(nights[^1])}"));
+        Assert.True(JsonNode.DeepEquals(restNight, night["answer"]));
 
-        var (from, to) = (Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3000)), Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (Iso(today.AddDays(-3000)), Iso(today.AddDays(1)));
         var listed = await CallAsync(mcp, "list_exercises", new() { ["from"] = from, ["to"] = to });
         var restListed = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/exercises?from={from}&to={to}"))!;
         Assert.True(JsonNode.DeepEquals(restListed["items"], listed["answer"]!["items"]));
@@ -123,13 +125,18 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(items.Count(i => i!["sport"]?.GetValue<string>() == sport), ofSport["answer"]!["count"]!.GetValue<int>());
         var id = items[0]!["id"]!.GetValue<string>();
         var one = await CallAsync(mcp, "get_exercise", new() { ["id"] = id });
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/exercises/{id}")), one["answer"]));
+        var restOne = JsonNode.Parse(await rest.GetStringAsync($"/api/v1/users/{userId}/exercises/{id}"));
+        Assert.True(JsonNode.DeepEquals(restOne, one["answer"]));
 
         // Metrics, recomputed here from the stored rows: daily values, Monday-to-Sunday means, two periods.
         var (first, last) = (recharge[0].Date, recharge[^1].Date);
         var daily = await CallAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = Iso(first), ["to"] = Iso(last) });
-        Assert.Equal(recharge.Select(r => Math.Round(r.Value, 2)), daily["answer"]!["values"]!.AsArray().Select(v => v!["mean"]!.GetValue<double>()));
-        var weekly = await CallAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = Iso(first), ["to"] = Iso(last), ["aggregation"] = "weekly" });
+        Assert.Equal(recharge.Select(r => Math.Round(r.Value, 2)),
+            daily["answer"]!["values"]!.AsArray().Select(v => v!["mean"]!.GetValue<double>()));
+        var weekly = await CallAsync(mcp, "metric_series", new()
+        {
+            ["metric"] = "rmssd", ["from"] = Iso(first), ["to"] = Iso(last), ["aggregation"] = "weekly",
+        });
         var weeks = recharge.GroupBy(r => r.Date.AddDays(-(((int)r.Date.DayOfWeek + 6) % 7)))
             .Select(g => (Monday: Iso(g.Key), Mean: Math.Round(g.Average(r => r.Value), 2), Days: g.Count())).ToList();
         Assert.Equal(weeks, weekly["answer"]!["values"]!.AsArray()
@@ -140,14 +147,17 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
             ["metric"] = "rmssd", ["first_from"] = Iso(first), ["first_to"] = Iso(middle),
             ["second_from"] = Iso(middle.AddDays(1)), ["second_to"] = Iso(last),
         });
-        var (a, b) = (recharge.Where(r => r.Date <= middle).Average(r => r.Value), recharge.Where(r => r.Date > middle).Average(r => r.Value));
+        var a = recharge.Where(r => r.Date <= middle).Average(r => r.Value);
+        var b = recharge.Where(r => r.Date > middle).Average(r => r.Value);
         Assert.Equal(Math.Round(a, 2), compared["answer"]!["first"]!["mean"]!.GetValue<double>());
         Assert.Equal(Math.Round(b, 2), compared["answer"]!["second"]!["mean"]!.GetValue<double>());
         Assert.Equal(Math.Round(Math.Round(b, 2) - Math.Round(a, 2), 2), compared["answer"]!["difference"]!.GetValue<double>(), 2);
 
         await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "vo2" }, "metric is one of rmssd");
-        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["aggregation"] = "yearly" }, "aggregation is daily, weekly or monthly");
-        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = "1990-01-01", ["to"] = "2026-01-01" }, "at most 3650 days");
+        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["aggregation"] = "yearly" },
+            "aggregation is daily, weekly or monthly");
+        await IsToolErrorAsync(mcp, "metric_series", new() { ["metric"] = "rmssd", ["from"] = "1990-01-01", ["to"] = "2026-01-01" },
+            "at most 3650 days");
         await IsToolErrorAsync(mcp, "list_exercises", new() { ["from"] = "2026-02-01", ["to"] = "2026-01-01" }, "is after to");
         await IsToolErrorAsync(mcp, "get_exercise", new() { ["id"] = "no-such-session" }, "list_exercises gives the ids");
         await IsToolErrorAsync(mcp, "sleep_night", new() { ["date"] = "2001-01-01" }, "data_coverage shows which nights");
@@ -191,14 +201,14 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (otherId, _) = await UserWithKeyAsync("mcp-other-" + Guid.NewGuid().ToString("N")[..6]);
         await using var mine = await ConnectAsync(key);
         using var admin = api.CreateAdminClient();
-        var service = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "assistant", Kind = "service" })).Content
-            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var service = await api.CreateKeyAsync("service");
         await using var withService = await ConnectAsync(service);
 
         await IsToolErrorAsync(mine, "today_summary", new() { ["user_id"] = otherId }, $"answers for user '{userId}' only");
         await IsToolErrorAsync(mine, "sync_status", new() { ["user_id"] = otherId }, $"answers for user '{userId}' only");
         await IsToolErrorAsync(withService, "today_summary", [], "user_id is required");
-        await IsToolErrorAsync(withService, "today_summary", new() { ["user_id"] = "nobody-" + Guid.NewGuid().ToString("N") }, "There is no user");
+        var nobody = "nobody-" + Guid.NewGuid().ToString("N");
+        await IsToolErrorAsync(withService, "today_summary", new() { ["user_id"] = nobody }, "There is no user");
         await IsToolErrorAsync(mine, "hrv_status", new() { ["as_of"] = "yesterday" }, "as_of must be a date as YYYY-MM-DD");
         await IsToolErrorAsync(mine, "hrv_status", new() { ["as_of"] = "2999-01-01" }, "as_of must be from 2000-01-01 up to today");
         await IsToolErrorAsync(mine, "hrv_status", new() { ["days"] = 0 }, "days must be 1-365");
@@ -215,12 +225,12 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
         // MCP calls spend the key's rate limit like REST requests.
-        using var keyed = api.CreateClient();
-        keyed.DefaultRequestHeaders.Add("X-API-Key", key);
+        using var keyed = api.CreateKeyClient(key);
         keyed.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         keyed.DefaultRequestHeaders.Accept.ParseAdd("text/event-stream");
         var initialize = await keyed.PostAsync("/mcp", new StringContent("""
-            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+            {"jsonrpc":"2.0","id":1,"method":"initialize",
+             "params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
             """, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, initialize.StatusCode);
         Assert.True(initialize.Headers.Contains("RateLimit-Limit"), "an MCP call was not counted against the key's rate limit");
@@ -233,27 +243,20 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         var userId = await worker.ConnectAsync(polar);
         await worker.EnqueueAsync(userId);
         await worker.DrainAsync();
-        return (userId, await KeyAsync(userId));
+        return (userId, await api.CreateKeyAsync("user", userId));
     }
 
     private async Task<(string UserId, string Key)> UserWithKeyAsync(string userId)
     {
         using var admin = api.CreateAdminClient();
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/users", new { UserId = userId })).StatusCode);
-        return (userId, await KeyAsync(userId));
-    }
-
-    private async Task<string> KeyAsync(string userId)
-    {
-        using var admin = api.CreateAdminClient();
-        var created = await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "assistant", Kind = "user", UserId = userId });
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { UserId = userId });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (userId, await api.CreateKeyAsync("user", userId));
     }
 
     private async Task<McpClient> ConnectAsync(string key)
     {
-        var http = api.CreateClient();
-        http.DefaultRequestHeaders.Add("X-API-Key", key);
+        var http = api.CreateKeyClient(key);
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(http.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp,

@@ -48,20 +48,22 @@ public sealed class PolarWebhookManagementTests(ApiFactory api) : IClassFixture<
         {
             var row = await db.PolarWebhooks.SingleAsync();
             Assert.DoesNotContain(hook.SignatureSecretKey, row.EncryptedSignatureKey);
-            Assert.Equal(hook.SignatureSecretKey, api.Services.GetRequiredService<PolarTokenProtector>().Unprotect(row.EncryptedSignatureKey));
+            var protector = api.Services.GetRequiredService<PolarTokenProtector>();
+            Assert.Equal(hook.SignatureSecretKey, protector.Unprotect(row.EncryptedSignatureKey));
         }
 
         // A day passes at Polar: the emulator delivers the athlete's events, signed with the key it issued (not the
         // configured Polar:WebhookSecret), and each one is accepted and queues a sync of what changed.
         var polar = await api.Emulator.CreateUserAsync();
-        await admin.PutAsJsonAsync("/api/v1/users/hooked/polar/token", new { AccessToken = polar.AccessToken, PolarUserId = polar.PolarUserId });
+        await admin.PutAsJsonAsync("/api/v1/users/hooked/polar/token", new { polar.AccessToken, polar.PolarUserId });
         await using (var db = api.Database.CreateDbContext())
         {
             await db.SyncJobs.Where(j => j.UserId == "hooked").ExecuteDeleteAsync();
         }
         api.Emulator.Deliveries.Clear();
         await api.Emulator.AdminAsync(HttpMethod.Post, "/admin/clock", new { Advance = TimeSpan.FromDays(1) });
-        var mine = api.Emulator.Deliveries.Where(d => d.Body.Contains($"\"user_id\":{polar.PolarUserId}", StringComparison.Ordinal)).ToList();
+        var mine = api.Emulator.Deliveries
+            .Where(d => d.Body.Contains($"\"user_id\":{polar.PolarUserId}", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(mine);
         using var hooks = api.CreateClient();
         foreach (var (type, signature, body) in mine)
@@ -69,11 +71,13 @@ public sealed class PolarWebhookManagementTests(ApiFactory api) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, (await hooks.SendAsync(Delivery(type, body, signature))).StatusCode);
         }
         var first = mine[0].Body;
-        var signedWithTheSetting = Delivery(mine[0].Event, first, WebhookSignature.Compute(Encoding.UTF8.GetBytes(first), ApiFactory.WebhookSecret));
+        var settingSignature = WebhookSignature.Compute(Encoding.UTF8.GetBytes(first), ApiFactory.WebhookSecret);
+        var signedWithTheSetting = Delivery(mine[0].Event, first, settingSignature);
         Assert.Equal(HttpStatusCode.Unauthorized, (await hooks.SendAsync(signedWithTheSetting)).StatusCode);
         await using (var db = api.Database.CreateDbContext())
         {
-            Assert.Contains(await db.SyncJobs.Where(j => j.UserId == "hooked").Select(j => j.Trigger).ToListAsync(), t => t == SyncJobTrigger.Webhook);
+            var triggers = await db.SyncJobs.Where(j => j.UserId == "hooked").Select(j => j.Trigger).ToListAsync();
+            Assert.Contains(triggers, t => t == SyncJobTrigger.Webhook);
         }
 
         // Fewer events: the same webhook is updated in place.
@@ -145,17 +149,14 @@ public sealed class PolarWebhookManagementTests(ApiFactory api) : IClassFixture<
     public async Task OnlyTheAdminKeyManagesTheWebhook()
     {
         using var admin = api.CreateAdminClient();
-        var service = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "laravel", Kind = "service" })).Content
-            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var service = await api.CreateKeyAsync("service");
         await admin.PostAsJsonAsync("/api/v1/users", new { UserId = "plain-user" });
-        var user = (await (await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "mine", Kind = "user", UserId = "plain-user" })).Content
-            .ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var user = await api.CreateKeyAsync("user", "plain-user");
         var before = AtPolar?.Id;
 
         foreach (var key in new[] { service, user })
         {
-            using var client = api.CreateClient();
-            client.DefaultRequestHeaders.Add("X-API-Key", key);
+            using var client = api.CreateKeyClient(key);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/polar/webhook")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync("/api/v1/polar/webhook", new { })).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.DeleteAsync("/api/v1/polar/webhook")).StatusCode);
@@ -174,7 +175,10 @@ public sealed class PolarWebhookManagementTests(ApiFactory api) : IClassFixture<
 
     private static HttpRequestMessage Delivery(string type, string body, string signature)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/polar") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/polar")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(WebhookSignature.EventHeader, type);
         request.Headers.Add(WebhookSignature.SignatureHeader, signature);
         return request;

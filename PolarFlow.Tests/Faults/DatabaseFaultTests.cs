@@ -40,7 +40,7 @@ public sealed class DatabaseFaultTests
             await WaitUntilAsync(admin, "Healthy"); // the ApiService migrated the new database itself
             var userId = "faults-" + Guid.NewGuid().ToString("N")[..8];
             Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/users", new { UserId = userId })).StatusCode);
-            using var user = await UserClientAsync(api, admin, userId);
+            using var user = api.CreateKeyClient(await api.CreateKeyAsync("user", userId));
             Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/v1/users/{userId}/sleep?days=30")).StatusCode);
 
             postgres.Hang();
@@ -131,14 +131,18 @@ public sealed class DatabaseFaultTests
         await using (var db = database.CreateDbContext())
         {
             // One job, taken up again after the faults (measured: attempt 3, one per fault), and no second sync.
-            var job = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SyncJobs, j => j.UserId == userId);
+            var job = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+                .SingleAsync(db.SyncJobs, j => j.UserId == userId);
             Assert.True(job.Attempt > 1, $"the job never met the faults (attempt {job.Attempt})");
         }
         var expected = await TableSnapshot.OfFaultFreeSyncAsync(emulator, polar, userId); // compared table by table, row by row
         Assert.Equal(expected, await TableSnapshot.OfUserAsync(database.ConnectionString, userId));
     }
 
-    /// <summary>Waits until the user has more synced rows than <paramref name="above"/> (the database answering again); returns the count.</summary>
+    /// <summary>
+    /// Waits until the user has more synced rows than <paramref name="above"/> (the database answering again); returns
+    /// the count.
+    /// </summary>
     private static async Task<long> WaitForRowsAsync(TestDatabase database, string userId, long above)
     {
         var clock = Stopwatch.StartNew();
@@ -203,13 +207,5 @@ public sealed class DatabaseFaultTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"/health never said {state}");
             await Task.Delay(250);
         }
-    }
-
-    private static async Task<HttpClient> UserClientAsync(ApiFactory api, HttpClient admin, string userId)
-    {
-        var created = await admin.PostAsJsonAsync("/api/v1/keys", new { Name = "faults", Kind = "user", UserId = userId });
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-API-Key", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString());
-        return client;
     }
 }

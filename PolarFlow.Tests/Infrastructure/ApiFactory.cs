@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -40,11 +41,22 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
 
     public async Task InitializeAsync() => await Database.InitializeAsync();
 
-    public HttpClient CreateAdminClient()
+    public HttpClient CreateAdminClient() => CreateKeyClient(AdminKey);
+
+    public HttpClient CreateKeyClient(string key)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
+        client.DefaultRequestHeaders.Add("X-API-Key", key);
         return client;
+    }
+
+    /// <summary>A new API key made with the admin key (`user` keys name their user); the key itself, shown once.</summary>
+    public async Task<string> CreateKeyAsync(string kind, string? userId = null)
+    {
+        using var admin = CreateAdminClient();
+        var created = await admin.PostAsJsonAsync("/api/v1/keys", new { Name = $"test {kind}", Kind = kind, UserId = userId });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("key").GetString()!;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

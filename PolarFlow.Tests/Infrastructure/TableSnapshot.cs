@@ -40,7 +40,8 @@ public static class TableSnapshot
         foreach (var table in tables)
         {
             await using var command = new Npgsql.NpgsqlCommand(
-                $"SELECT count(*), coalesce(md5(string_agg(raw::text, '|' ORDER BY raw::text)), '') FROM polarflow.{table} WHERE user_id = @u", connection);
+                $"SELECT count(*), coalesce(md5(string_agg(raw::text, '|' ORDER BY raw::text)), '') "
+                + $"FROM polarflow.{table} WHERE user_id = @u", connection);
             command.Parameters.AddWithValue("u", userId);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();

@@ -16,7 +16,8 @@ public static class FaultsBenchmark
 
     public static async Task RunAsync(string apiDll)
     {
-        Console.WriteLine($"Faults, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, {Requests} sequential requests per figure:");
+        Console.WriteLine($"Faults, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, "
+            + $"{Requests} sequential requests per figure:");
         await RedisHangAsync(apiDll);
         await PostgresAsync(apiDll);
     }
@@ -29,10 +30,12 @@ public static class FaultsBenchmark
         {
             await ApiBenchmark.SeedTwoYearsAsync(database);
             await using var redis = await FaultyServer.StartRedisAsync();
-            await using var api = await ApiProcess.StartAsync(apiDll, database, new Dictionary<string, string> { ["ConnectionStrings__cache"] = redis.ConnectionString });
+            var ownRedis = new Dictionary<string, string> { ["ConnectionStrings__cache"] = redis.ConnectionString };
+            await using var api = await ApiProcess.StartAsync(apiDll, database, ownRedis);
             using var http = Client(api);
             Console.WriteLine("  Redis hung (every request still 200; the circuit opens after the first timeouts):");
-            Console.WriteLine($"    {"request",-44} {"healthy p50/p95",16} {"hung p50/p95",16} {"added p50",10}  requests of 50 ms or more (healthy, hung)");
+            Console.WriteLine($"    {"request",-44} {"healthy p50/p95",16} {"hung p50/p95",16} {"added p50",10}"
+                + "  requests of 50 ms or more (healthy, hung)");
             var healthy = new Dictionary<string, Timings>();
             foreach (var path in Paths) healthy[path] = await TimeAsync(http, path, Requests);
             var healthHealthy = await TimeAsync(http, "/health", 20);
@@ -44,12 +47,15 @@ public static class FaultsBenchmark
             foreach (var path in Paths)
             {
                 var hung = await TimeAsync(http, path, Requests);
-                Console.WriteLine($"    {path.Replace("/api/v1/users/bench-user", "…", StringComparison.Ordinal),-44} {healthy[path],16} {hung,16} "
-                    + $"{hung.Median - healthy[path].Median,8:F2} ms  {healthy[path].Slow.Count}, {hung.Slow.Count} (#{string.Join(", #", hung.Slow.Take(12))})");
+                var slow = string.Join(", #", hung.Slow.Take(12));
+                Console.WriteLine($"    {Short(path),-44} {healthy[path],16} {hung,16} {hung.Median - healthy[path].Median,8:F2} ms  "
+                    + $"{healthy[path].Slow.Count}, {hung.Slow.Count} (#{slow})");
             }
             var healthHung = await TimeAsync(http, "/health", 20);
-            Console.WriteLine($"    {"/health (Healthy, then Degraded)",-44} {healthHealthy,16} {healthHung,16} {healthHung.Median - healthHealthy.Median,8:F2} ms");
-            Console.WriteLine($"    the first request after the hang began: {firstTook.TotalMilliseconds:F0} ms (the Redis timeout, before the circuit opened)");
+            Console.WriteLine($"    {"/health (Healthy, then Degraded)",-44} {healthHealthy,16} {healthHung,16} "
+                + $"{healthHung.Median - healthHealthy.Median,8:F2} ms");
+            Console.WriteLine($"    the first request after the hang began: {firstTook.TotalMilliseconds:F0} ms "
+                + "(the Redis timeout, before the circuit opened)");
 
             redis.Resume();
             var back = Stopwatch.StartNew();
@@ -76,8 +82,9 @@ public static class FaultsBenchmark
         var health = await TimeAsync(http, "/health", 5);
         var request = Stopwatch.StartNew();
         var answer = await http.GetAsync(Paths[0]);
-        Console.WriteLine($"    hung: /health Unhealthy in {health.Median:F0} ms (p50 of 5); {Paths[0].Replace("/api/v1/users/bench-user", "…", StringComparison.Ordinal)} "
-            + $"answered {(int)answer.StatusCode} after {request.Elapsed.TotalSeconds:F1} s, Retry-After {answer.Headers.RetryAfter?.Delta?.TotalSeconds}");
+        Console.WriteLine($"    hung: /health Unhealthy in {health.Median:F0} ms (p50 of 5); {Short(Paths[0])} "
+            + $"answered {(int)answer.StatusCode} after {request.Elapsed.TotalSeconds:F1} s, "
+            + $"Retry-After {answer.Headers.RetryAfter?.Delta?.TotalSeconds}");
         postgres.Resume();
         Console.WriteLine($"    resumed: answering again after {(await UntilAnsweringAsync(http)).TotalSeconds:F2} s");
 
@@ -99,6 +106,8 @@ public static class FaultsBenchmark
             + $"the API answering 200 {recovered.TotalSeconds:F2} s after that");
     }
 
+    private static string Short(string path) => path.Replace("/api/v1/users/bench-user", "…", StringComparison.Ordinal);
+
     private static HttpClient Client(ApiProcess api)
     {
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -112,7 +121,8 @@ public static class FaultsBenchmark
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(2))
         {
-            if ((await http.GetAsync(Paths[0])).IsSuccessStatusCode && await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == "Healthy")
+            var answering = (await http.GetAsync(Paths[0])).IsSuccessStatusCode;
+            if (answering && await (await http.GetAsync("/health")).Content.ReadAsStringAsync() == "Healthy")
             {
                 return clock.Elapsed;
             }

@@ -37,7 +37,8 @@ public static class McpBenchmark
             async Task Rest() => (await rest.GetAsync(path)).EnsureSuccessStatusCode();
             async Task Mcp()
             {
-                if ((await mcp.CallToolAsync("today_summary", arguments)).IsError == true) throw new InvalidOperationException("today_summary failed");
+                var result = await mcp.CallToolAsync("today_summary", arguments);
+                if (result.IsError == true) throw new InvalidOperationException("today_summary failed");
             }
             for (var i = 0; i < 5; i++) { await Rest(); await Mcp(); } // JIT and connections
 
@@ -55,13 +56,15 @@ public static class McpBenchmark
                 restWarm.Add(await TimeAsync(Rest));
                 mcpWarm.Add(await TimeAsync(Mcp));
             }
-            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, .NET {Environment.Version}; five years stored: {rows}");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, "
+                + $".NET {Environment.Version}; five years stored: {rows}");
             Console.WriteLine($"{"summary",-34} {"p50 (ms)",9} {"p95 (ms)",9}");
             Print("REST cold (data version moved)", restCold);
             Print("MCP today_summary cold", mcpCold);
             Print("REST warm (cached)", restWarm);
             Print("MCP today_summary warm", mcpWarm);
-            Console.WriteLine($"MCP over REST, p50: cold {Median(mcpCold) - Median(restCold):+0.0;-0.0} ms, warm {Median(mcpWarm) - Median(restWarm):+0.0;-0.0} ms");
+            Console.WriteLine($"MCP over REST, p50: cold {Median(mcpCold) - Median(restCold):+0.0;-0.0} ms, "
+                + $"warm {Median(mcpWarm) - Median(restWarm):+0.0;-0.0} ms");
         }
         finally
         {
@@ -74,7 +77,8 @@ public static class McpBenchmark
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("UPDATE polarflow.users SET data_version = data_version + 1 WHERE user_id = @u", connection);
+        await using var command = new NpgsqlCommand(
+            "UPDATE polarflow.users SET data_version = data_version + 1 WHERE user_id = @u", connection);
         command.Parameters.AddWithValue("u", AnalyticsBenchmark.UserId);
         await command.ExecuteNonQueryAsync();
     }
@@ -91,6 +95,7 @@ public static class McpBenchmark
     private static void Print(string label, List<double> values)
     {
         var sorted = values.Order().ToList();
-        Console.WriteLine($"{label,-34} {sorted[sorted.Count / 2],9:F1} {sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.95) - 1)],9:F1}");
+        var p95 = sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * 0.95) - 1)];
+        Console.WriteLine($"{label,-34} {sorted[sorted.Count / 2],9:F1} {p95,9:F1}");
     }
 }
