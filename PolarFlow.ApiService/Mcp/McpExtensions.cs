@@ -21,9 +21,9 @@ public static class McpExtensions
                     + "windows, baselines) behind it. Dates are the user's local dates (YYYY-MM-DD).";
             })
             .WithHttpTransport(options => options.Stateless = true)
-            .WithTools<AnalyticsTools>()
-            .WithTools<SyncTools>()
-            .WithTools<DataTools>()
+            .WithTools<AnalyticsTools>(McpArguments.Options)
+            .WithTools<SyncTools>(McpArguments.Options)
+            .WithTools<DataTools>(McpArguments.Options)
             .WithPrompts<ReviewPrompts>();
         return builder;
     }

@@ -218,6 +218,12 @@ public sealed class McpServerTests(ApiFactory api) : IClassFixture<ApiFactory>
         var named = await CallAsync(withService, "today_summary", new() { ["user_id"] = userId });
         Assert.Equal(userId, named["analytic"]!["userId"]!.GetValue<string>());
 
+        // A numeric user id sent as a bare number (as the MCP Inspector's --tool-arg user_id=40000101 does) is still that user.
+        var numericId = Random.Shared.NextInt64(1_000_000_000, 9_000_000_000);
+        await UserWithKeyAsync(numericId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var byNumber = await CallAsync(withService, "sync_status", new() { ["user_id"] = numericId });
+        Assert.Equal(numericId.ToString(System.Globalization.CultureInfo.InvariantCulture), byNumber["answer"]!["userId"]!.GetValue<string>());
+
         // Without a key there is no MCP session at all.
         using var anonymous = api.CreateClient();
         var refused = await anonymous.PostAsync("/mcp", new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""",
