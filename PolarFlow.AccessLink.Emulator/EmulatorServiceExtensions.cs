@@ -14,6 +14,7 @@ public static class EmulatorServiceExtensions
         builder.Services.AddSingleton<EmulatorClock>();
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<RateLimiter>();
+        builder.Services.AddSingleton<CallCounter>();
         builder.Services.AddSingleton<FaultSettings>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -62,9 +62,10 @@ public sealed partial class AccessLinkClient(HttpClient http, IEnumerable<IRateL
         return AccessLinkTransport.ReadList<T>(element);
     }
 
-    private async Task<byte[]?> GetBytesAsync(string token, string path, CancellationToken ct)
+    private async Task<byte[]?> GetBytesAsync(string token, string path, CancellationToken ct, string accept = "*/*")
     {
         using var request = Request(HttpMethod.Get, token, path);
+        request.Headers.Accept.ParseAdd(accept);
         return await _transport.SendBytesAsync(request, NoContentOrNotFound, ct);
     }
 
@@ -110,13 +111,25 @@ public sealed partial class AccessLinkClient(HttpClient http, IEnumerable<IRateL
     public Task<Exercise?> GetExerciseAsync(string token, string exerciseId, bool samples = false, bool zones = false, bool route = false, CancellationToken ct = default) =>
         GetOneAsync<Exercise>(token, Query($"/v3/exercises/{Uri.EscapeDataString(exerciseId)}", ("samples", Flag(samples)), ("zones", Flag(zones)), ("route", Flag(route))), NotFound, ct);
 
-    /// <summary>The FIT file; null when there is none (204) or no such exercise (404).</summary>
+    /// <summary>
+    /// An exercise's `fit`, `tcx` or `gpx`; null when there is none (204) or no such exercise (404). A body that is not
+    /// a whole file of its format (<see cref="ExerciseFileCheck"/>) is a <see cref="AccessLinkErrorKind.MalformedResponse"/>.
+    /// </summary>
+    public async Task<byte[]?> GetExerciseFileAsync(string token, string exerciseId, string format, CancellationToken ct = default)
+    {
+        var path = $"/v3/exercises/{Uri.EscapeDataString(exerciseId)}/{format}";
+        var bytes = await GetBytesAsync(token, path, ct, format == "fit" ? "*/*" : $"application/{(format == "tcx" ? "vnd.garmin.tcx" : "gpx")}+xml");
+        return bytes is not null && ExerciseFileCheck.Problem(format, bytes) is { } problem
+            ? throw new AccessLinkException(AccessLinkErrorKind.MalformedResponse, System.Net.HttpStatusCode.OK, $"GET {path}: {problem}")
+            : bytes;
+    }
+
     public Task<byte[]?> GetExerciseFitAsync(string token, string exerciseId, CancellationToken ct = default) =>
-        GetBytesAsync(token, $"/v3/exercises/{Uri.EscapeDataString(exerciseId)}/fit", ct);
+        GetExerciseFileAsync(token, exerciseId, "fit", ct);
 
     public Task<byte[]?> GetExerciseTcxAsync(string token, string exerciseId, CancellationToken ct = default) =>
-        GetBytesAsync(token, $"/v3/exercises/{Uri.EscapeDataString(exerciseId)}/tcx", ct);
+        GetExerciseFileAsync(token, exerciseId, "tcx", ct);
 
     public Task<byte[]?> GetExerciseGpxAsync(string token, string exerciseId, CancellationToken ct = default) =>
-        GetBytesAsync(token, $"/v3/exercises/{Uri.EscapeDataString(exerciseId)}/gpx", ct);
+        GetExerciseFileAsync(token, exerciseId, "gpx", ct);
 }

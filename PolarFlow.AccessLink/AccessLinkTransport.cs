@@ -42,7 +42,7 @@ public sealed class AccessLinkTransport(HttpClient http, IEnumerable<IRateLimitO
     /// <returns>The successful response, or null for a "no data" status.</returns>
     public async Task<HttpResponseMessage?> SendAsync(HttpRequestMessage request, HttpStatusCode[] noData, CancellationToken ct)
     {
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (request.Headers.Accept.Count == 0) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         HttpResponseMessage response;
         try
         {

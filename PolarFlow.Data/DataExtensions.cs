@@ -36,6 +36,8 @@ public static class DataExtensions
         }
         builder.Services.AddSingleton<PolarTokenProtector>();
         builder.Services.AddScoped<Sync.SyncJobQueue>();
+        builder.Services.AddSingleton<Files.IExerciseFileStore, Files.DatabaseFileStore>();
+        builder.Services.AddSingleton<Files.ExerciseFileWriter>();
         return builder;
     }
 

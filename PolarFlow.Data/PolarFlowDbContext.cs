@@ -17,6 +17,8 @@ public sealed class PolarFlowDbContext(DbContextOptions<PolarFlowDbContext> opti
     public DbSet<Exercise> Exercises => Set<Exercise>();
     public DbSet<ExerciseSample> ExerciseSamples => Set<ExerciseSample>();
     public DbSet<ExerciseRoute> ExerciseRoutes => Set<ExerciseRoute>();
+    public DbSet<ExerciseFile> ExerciseFiles => Set<ExerciseFile>();
+    public DbSet<ExerciseFileContent> ExerciseFileContents => Set<ExerciseFileContent>();
     public DbSet<ContinuousHeartRateDay> ContinuousHeartRate => Set<ContinuousHeartRateDay>();
     public DbSet<CardioLoadDay> CardioLoad => Set<CardioLoadDay>();
     public DbSet<SleepWiseAlertness> SleepWiseAlertness => Set<SleepWiseAlertness>();

@@ -58,6 +58,13 @@ public static class AdminEndpoints
             return Results.Ok(new { now = state.Clock.UtcNow });
         });
 
+        admin.MapGet("/calls", (long? user, CallCounter calls) => Results.Ok(calls.Of(user)));
+        admin.MapDelete("/calls", (CallCounter calls) =>
+        {
+            calls.Reset();
+            return Results.NoContent();
+        });
+
         admin.MapGet("/faults", (FaultSettings faults) => Results.Ok(faults));
         admin.MapPut("/faults", ([Microsoft.AspNetCore.Mvc.FromBody] FaultSettings request, FaultSettings faults) =>
         {

@@ -10,7 +10,7 @@ namespace PolarFlow.AccessLink.Emulator.Endpoints;
 /// <summary>What every endpoint shares: Polar's auth rules, its windows, its answers.</summary>
 public static class PolarHttp
 {
-    private const string UserKey = "polar.user";
+    public const string UserKey = "polar.user";
 
     // Polar writes `+02:00` and the like literally; the default encoder would escape the plus sign.
     private static readonly System.Text.Json.JsonSerializerOptions Writer = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

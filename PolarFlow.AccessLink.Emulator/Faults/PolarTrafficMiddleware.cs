@@ -7,7 +7,7 @@ namespace PolarFlow.AccessLink.Emulator.Faults;
 /// Around every AccessLink call: the `RateLimit-*` headers and 429 when a window is spent (Polar's rules), then
 /// the configured faults (not Polar's, for tests of everything that must survive Polar misbehaving).
 /// </summary>
-public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter limiter, FaultSettings faults)
+public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter limiter, FaultSettings faults, CallCounter calls)
 {
     private readonly Random _random = new(faults.Seed);
     private readonly Lock _lock = new();
@@ -21,6 +21,20 @@ public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter lim
             return;
         }
 
+        try
+        {
+            await PolarAsync(http, path);
+        }
+        finally
+        {
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path.Value;
+            var user = http.Items.TryGetValue(PolarHttp.UserKey, out var u) && u is EmulatorUser known ? known.PolarUserId : 0;
+            calls.Count(user, $"{http.Request.Method} {route}");
+        }
+    }
+
+    private async Task PolarAsync(HttpContext http, PathString path)
+    {
         var limit = limiter.Count();
         http.Response.Headers["RateLimit-Usage"] = $"{limit.ShortUsage}, {limit.LongUsage}";
         http.Response.Headers["RateLimit-Limit"] = $"{limit.ShortLimit}, {limit.LongLimit}";

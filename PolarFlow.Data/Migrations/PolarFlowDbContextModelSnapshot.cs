@@ -705,6 +705,100 @@ namespace PolarFlow.Data.Migrations
                     b.ToTable("exercises", "polarflow");
                 });
 
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long?>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "ExerciseId", "Format", "Source")
+                        .HasName("pk_exercise_files");
+
+                    b.ToTable("exercise_files", "polarflow");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFileContent", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("UserId", "ExerciseId", "Format", "Source")
+                        .HasName("pk_exercise_file_contents");
+
+                    b.ToTable("exercise_file_contents", "polarflow");
+                });
+
             modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseRoute", b =>
                 {
                     b.Property<string>("UserId")
@@ -2047,6 +2141,26 @@ namespace PolarFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exercises_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFile", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_files_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFileContent", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_file_contents_users_user_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseRoute", b =>

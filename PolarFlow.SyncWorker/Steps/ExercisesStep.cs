@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PolarFlow.AccessLink;
 using PolarFlow.Data;
+using PolarFlow.Data.Entities;
+using PolarFlow.Data.Files;
 using PolarFlow.Data.Sync;
 
 namespace PolarFlow.SyncWorker.Steps;
@@ -7,8 +10,10 @@ namespace PolarFlow.SyncWorker.Steps;
 /// <summary>
 /// Exercises: the list says what exists; only exercises not stored yet are fetched in full (zones, samples,
 /// route), once each. A session an import stored first becomes the AccessLink exercise (one record, both sources).
+/// Each listed exercise's FIT, TCX and GPX are fetched once (a stored or absent file is never asked for again), so
+/// the originals outlive Polar's window; an exercise stored before files were kept gets them while Polar lists it.
 /// </summary>
-public sealed class ExercisesStep : SyncStep
+public sealed class ExercisesStep(ExerciseFileWriter files) : SyncStep
 {
     public override string DataType => SyncDataTypes.Exercises;
 
@@ -27,12 +32,16 @@ public sealed class ExercisesStep : SyncStep
             {
                 if (await c.Client.GetExerciseAsync(c.AccessToken, id, samples: true, zones: true, route: true, ct) is { } full) fresh.Add(full);
             }
-            catch (AccessLink.AccessLinkException ex) when (ex.Kind is AccessLink.AccessLinkErrorKind.ServerError or AccessLink.AccessLinkErrorKind.MalformedResponse)
+            catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
             {
                 failures++;
                 lastError = ex.Message; // keep the others; this one is fetched again on the retry (it is still not stored)
             }
         }
+
+        var (downloads, fileFailures, fileError) = await FetchFilesAsync(c, ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToList(), ct);
+        failures += fileFailures;
+        lastError ??= fileError;
 
         var exercises = fresh.Select(e => PolarMapping.Exercise(c.UserId, e)).ToList();
         var samples = fresh.SelectMany(e => PolarMapping.ExerciseSamples(c.UserId, e)).ToList();
@@ -40,19 +49,50 @@ public sealed class ExercisesStep : SyncStep
         var newest = listed.Where(e => e.StartTime is not null).Select(e => DateOnly.FromDateTime(e.StartTime!.Value)).DefaultIfEmpty().Max();
         return new PendingWrite(listed.Count, newest == default ? null : newest, async (db, t) =>
         {
-            var merged = await AdoptImportedAsync(db, c.UserId, exercises, t);
-            return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t);
+            var merged = await AdoptImportedAsync(db, c.UserId, exercises, files.Store, t);
+            return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t)
+                + await files.SaveAsync(db, downloads, t);
         })
         {
-            Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises not fetched ({lastError})",
+            Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises or their files not fetched ({lastError})",
         };
+    }
+
+    /// <summary>The AccessLink files these exercises do not have a row for yet (stored or absent), fetched one by one.</summary>
+    private static async Task<(List<IncomingFile> Files, int Failures, string? LastError)> FetchFilesAsync(SyncContext c, List<string> ids,
+        CancellationToken ct)
+    {
+        var known = (await c.Db.ExerciseFiles.AsNoTracking()
+                .Where(f => f.UserId == c.UserId && f.Source == RecordSources.AccessLink && ids.Contains(f.ExerciseId))
+                .Select(f => new { f.ExerciseId, f.Format }).ToListAsync(ct))
+            .Select(f => (f.ExerciseId, f.Format)).ToHashSet();
+        var downloads = new List<IncomingFile>();
+        var (failures, lastError) = (0, (string?)null);
+        foreach (var id in ids)
+        {
+            foreach (var format in ExerciseFileFormats.AccessLink.Where(f => !known.Contains((id, f))))
+            {
+                try
+                {
+                    var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, id, format, ct);
+                    downloads.Add(new IncomingFile(new ExerciseFileKey(c.UserId, id, format, RecordSources.AccessLink), bytes));
+                }
+                catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
+                {
+                    failures++;
+                    lastError = ex.Message; // no row: asked for again on the retry
+                }
+            }
+        }
+        return (downloads, failures, lastError);
     }
 
     /// <summary>
     /// An exercise an import stored before AccessLink listed it is the same session under the export's id: it gives
-    /// way to Polar's id, handing over the export's JSON, so the session stays one record whichever came first.
+    /// way to Polar's id, handing over the export's JSON and files, so the session stays one record whichever came first.
     /// </summary>
-    private static async Task<int> AdoptImportedAsync(PolarFlowDbContext db, string userId, List<Data.Entities.Exercise> exercises, CancellationToken ct)
+    private static async Task<int> AdoptImportedAsync(PolarFlowDbContext db, string userId, List<Data.Entities.Exercise> exercises,
+        IExerciseFileStore store, CancellationToken ct)
     {
         var adopted = 0;
         foreach (var exercise in exercises.Where(e => e.StartTime is not null))
@@ -62,6 +102,9 @@ public sealed class ExercisesStep : SyncStep
             if (imported.Count == 0) continue;
             exercise.ExportRaw = await db.Exercises.Where(e => e.UserId == userId && e.ExerciseId == imported[0]).Select(e => e.ExportRaw).SingleAsync(ct);
             await db.ExerciseSamples.Where(s => s.UserId == userId && imported.Contains(s.ExerciseId)).ExecuteDeleteAsync(ct);
+            await store.RenameExerciseAsync(db, userId, imported[0], exercise.ExerciseId, ct);
+            await db.ExerciseFiles.Where(f => f.UserId == userId && f.ExerciseId == imported[0])
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.ExerciseId, exercise.ExerciseId), ct);
             adopted += await db.Exercises.Where(e => e.UserId == userId && imported.Contains(e.ExerciseId)).ExecuteDeleteAsync(ct);
         }
         return adopted;

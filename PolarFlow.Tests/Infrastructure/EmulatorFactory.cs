@@ -88,6 +88,13 @@ public sealed class EmulatorFactory : WebApplicationFactory<EmulatorMarker>
         return await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/admin/users/{polarUserId}/truth");
     }
 
+    /// <summary>The AccessLink calls the emulator answered for one athlete, by route (`GET /v3/exercises/{exerciseId}/fit`).</summary>
+    public async Task<Dictionary<string, int>> CallsAsync(long polarUserId)
+    {
+        using var admin = CreateClient();
+        return (await admin.GetFromJsonAsync<Dictionary<string, int>>($"/admin/calls?user={polarUserId}"))!;
+    }
+
     private sealed class CapturingHandler(EmulatorFactory factory) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.Data;
+using PolarFlow.Data.Entities;
 
 namespace PolarFlow.Tests.SyncWorker;
 
@@ -38,8 +39,17 @@ public static class GroundTruth
             var id = exercise.GetProperty("id").GetString()!;
             var series = exercise.GetProperty("samples").GetArrayLength();
             Assert.Equal(series, await db.ExerciseSamples.CountAsync(x => x.UserId == userId && x.ExerciseId == id));
-            Assert.Equal(exercise.TryGetProperty("route", out var route) ? route.GetArrayLength() : 0,
+            var hasRoute = exercise.TryGetProperty("route", out var route);
+            Assert.Equal(hasRoute ? route.GetArrayLength() : 0,
                 await db.ExerciseRoutes.Where(x => x.UserId == userId && x.ExerciseId == id).Select(x => x.PointCount).SingleOrDefaultAsync());
+
+            // Its three original files: FIT and TCX always, GPX only with GPS (Polar answers 204 without, kept as absent).
+            var files = await db.ExerciseFiles.Where(f => f.UserId == userId && f.ExerciseId == id && f.Source == RecordSources.AccessLink)
+                .OrderBy(f => f.Format).Select(f => $"{f.Format}:{f.Status}").ToListAsync();
+            Assert.Equal([$"fit:{ExerciseFileStatus.Stored}", $"gpx:{(hasRoute ? ExerciseFileStatus.Stored : ExerciseFileStatus.Absent)}",
+                $"tcx:{ExerciseFileStatus.Stored}"], files);
+            var contents = await db.ExerciseFileContents.CountAsync(c => c.UserId == userId && c.ExerciseId == id && c.Source == RecordSources.AccessLink);
+            Assert.Equal(hasRoute ? 3 : 2, contents);
         }
     }
 
