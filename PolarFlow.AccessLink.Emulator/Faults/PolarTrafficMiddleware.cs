@@ -27,7 +27,7 @@ public sealed class PolarTrafficMiddleware(RequestDelegate next, RateLimiter lim
         }
         finally
         {
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path.Value;
+            var route = ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path.Value)?.TrimEnd('/');
             var user = http.Items.TryGetValue(PolarHttp.UserKey, out var u) && u is EmulatorUser known ? known.PolarUserId : 0;
             calls.Count(user, $"{http.Request.Method} {route}");
         }

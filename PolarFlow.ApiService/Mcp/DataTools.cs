@@ -85,9 +85,8 @@ public sealed class DataTools(PolarFlowDbContext db, AnalyticsDataLoader loader,
         [Description(UserIdHelp)] string? user_id = null, CancellationToken ct = default)
     {
         var user = await caller.UserAsync(user_id, ct);
-        var e = await db.Exercises.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == user && x.ExerciseId == id, ct)
+        var detail = await ExercisesApi.DetailAsync(db, user, id, ct)
             ?? throw new McpException($"There is no exercise '{id}'; list_exercises gives the ids.");
-        var detail = ExercisesApi.ToDetailDto(e);
         var x = detail.Exercise;
         var heartRate = x.HeartRateAverage?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
         var load = x.TrainingLoad?.ToString("F0", CultureInfo.InvariantCulture) ?? "n/a";

@@ -69,7 +69,8 @@ public static partial class UsersApi
         }).WithName("GetUser").WithSummary("Get a user")
             .WithDescription("The user's Polar connection and the range of days held.");
 
-        user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens, AccessLinkClient polar, CancellationToken ct) =>
+        user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens,
+            AccessLinkClient polar, PolarFlow.Data.Files.IExerciseFileStore files, CancellationToken ct) =>
         {
             var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
             if (found is null) return Problems.UnknownUser(userId);
@@ -85,6 +86,7 @@ public static partial class UsersApi
                 }
             }
             // Every row of the user goes with it (ON DELETE CASCADE); a sync still running can add none (its FK fails).
+            await files.DeleteUserAsync(db, userId, ct);
             await db.Users.Where(u => u.UserId == userId).ExecuteDeleteAsync(ct);
             return TypedResults.NoContent();
         }).WithName("DeleteUser").WithSummary("Delete a user")

@@ -7,8 +7,6 @@ namespace PolarFlow.Tests.AccessLink;
 /// <summary>The emulator's exercise files are what their formats say: Garmin's FIT SDK decodes the FIT file.</summary>
 public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<EmulatorFactory>
 {
-    private static readonly string FitCheck = NodeTools.Folder("fit-check");
-
     [Theory]
     [InlineData("RUNNING", "running")]
     [InlineData("CYCLING", "cycling")]
@@ -21,7 +19,7 @@ public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<
         var full = await client.GetExerciseAsync(user.AccessToken, exercise.Id, samples: true, route: true);
         var fit = await client.GetExerciseFitAsync(user.AccessToken, exercise.Id);
 
-        var decoded = await DecodeAsync(fit!);
+        var decoded = await FitDecoder.DecodeAsync(fit!);
 
         Assert.True(decoded.GetProperty("isFit").GetBoolean());
         Assert.True(decoded.GetProperty("integrity").GetBoolean(), "CRC check failed");
@@ -45,7 +43,7 @@ public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<
         var fit = (await client.GetExerciseFitAsync(user.AccessToken, exercise.Id))!;
         fit[fit.Length / 2] ^= 0x01;
 
-        Assert.False((await DecodeAsync(fit)).GetProperty("integrity").GetBoolean()); // so the passing check above means something
+        Assert.False((await FitDecoder.DecodeAsync(fit)).GetProperty("integrity").GetBoolean()); // so the passing check above means something
     }
 
     [Fact]
@@ -66,22 +64,5 @@ public sealed class ExerciseFileTests(EmulatorFactory emulator) : IClassFixture<
         Assert.Equal(t + "TrainingCenterDatabase", tcx.Root!.Name);
         Assert.Equal("Running", tcx.Descendants(t + "Activity").Single().Attribute("Sport")!.Value);
         Assert.Equal(full.Samples.Single(s => s.SampleType == 0).Values().Count, tcx.Descendants(t + "Trackpoint").Count());
-    }
-
-    private static async Task<JsonElement> DecodeAsync(byte[] fit)
-    {
-        await NodeTools.EnsureInstalledAsync("fit-check", Path.Combine("@garmin", "fitsdk"));
-        var file = Path.Combine(Path.GetTempPath(), $"polarflow-{Guid.NewGuid():N}.fit");
-        await File.WriteAllBytesAsync(file, fit);
-        try
-        {
-            var result = await ProcessRunner.RunAsync("node", [Path.Combine(FitCheck, "decode.mjs"), file], workingDirectory: FitCheck);
-            Assert.True(result.ExitCode == 0, result.Output);
-            return JsonDocument.Parse(result.Output).RootElement.Clone();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -14,6 +14,6 @@ result.errors = errors.map(String);
 result.fileType = messages.fileIdMesgs?.[0]?.type ?? null;
 result.records = messages.recordMesgs?.length ?? 0;
 result.recordsWithPosition = (messages.recordMesgs ?? []).filter(r => r.positionLat !== undefined).length;
-result.sessions = (messages.sessionMesgs ?? []).map(s => ({ sport: s.sport, avgHeartRate: s.avgHeartRate, maxHeartRate: s.maxHeartRate, totalTimerTime: s.totalTimerTime, totalDistance: s.totalDistance }));
+result.sessions = (messages.sessionMesgs ?? []).map(s => ({ sport: s.sport, avgHeartRate: s.avgHeartRate, maxHeartRate: s.maxHeartRate, totalTimerTime: s.totalTimerTime, totalDistance: s.totalDistance, totalCalories: s.totalCalories }));
 result.activities = messages.activityMesgs?.length ?? 0;
 console.log(JSON.stringify(result));
