@@ -34,11 +34,16 @@ public static class FlowExport
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         void Add(string name, JsonNode json, bool bareNaN = false)
         {
+            var text = json.ToJsonString();
+            AddText(name, bareNaN ? text.Replace($"\"{BareNaN}\"", "NaN", StringComparison.Ordinal) : text);
+        }
+
+        void AddText(string name, string text)
+        {
             var entry = zip.CreateEntry(folder + name, CompressionLevel.Fastest);
             entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-            var text = json.ToJsonString();
-            writer.Write(bareNaN ? text.Replace($"\"{BareNaN}\"", "NaN", StringComparison.Ordinal) : text);
+            writer.Write(text);
         }
 
         Add($"account-profile-{Id()}.json", new JsonObject { ["username"] = $"athlete{user.PolarUserId}@example.com", ["firstName"] = "Synthetic" });
@@ -54,8 +59,12 @@ public static class FlowExport
             else
             {
                 var bare = n % 2 == 0;
-                Add($"training-session_{e.LocalStart:yyyy-MM-dd'T'HH-mm-ss}_{n}-{Id()}.json",
+                var stem = $"training-session_{e.LocalStart:yyyy-MM-dd'T'HH-mm-ss}_{n}-{Id()}";
+                Add(stem + ".json",
                     FlowExportJson.SessionNew(e, (100_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture), JsonValue.Create(bare ? BareNaN : "NaN")!), bare);
+                // The session's TCX (and GPX with GPS) beside its JSON, as some exports hold them.
+                AddText(stem + ".tcx", ExerciseFiles.Tcx(e));
+                if (e.Route is not null) AddText(stem + ".gpx", ExerciseFiles.Gpx(e));
             }
         }
         foreach (var day in days) Add($"activity-{day.Date:yyyy-MM-dd}-{Id()}.json", FlowExportJson.Activity(day.Activity));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Imports.Parsing;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
+using PolarFlow.Data.Files;
 
 namespace PolarFlow.ApiService.Imports;
 
@@ -12,7 +13,7 @@ namespace PolarFlow.ApiService.Imports;
 /// committed file. Rows meet what the sync stored with a fill-the-gaps upsert (AccessLink's values stay); an exercise becomes the stored
 /// exercise that is the same session (<see cref="ExerciseMatch"/>).
 /// </summary>
-public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
+public sealed class ImportFileWriter(PolarFlowDbContext db, ExerciseFileWriter files, TimeProvider time)
 {
     /// <summary>One file's outcome: its records when it was read, the reason when it was skipped or failed.</summary>
     public sealed record FileOutcome(string Name, string Family, string Outcome, ExportRecords? Records, string? Error);
@@ -59,6 +60,12 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, TimeProvider time)
         await Upsert("sleep", records.Sleep);
         await Upsert("nightly_recharge", records.NightlyRecharge);
         await Upsert("physical_info", records.PhysicalInfo);
+        if (records.ExerciseFiles.Count > 0)
+        {
+            var incoming = records.ExerciseFiles.Select(f => new IncomingFile(
+                new ExerciseFileKey(userId, f.Exercise.ExerciseId, f.Format, RecordSources.Export), f.Content, f.Name)).ToList();
+            counts["exercise_files"] = new ImportCountsDto(incoming.Count, await files.SaveAsync(db, incoming, ct));
+        }
         return counts;
     }
 

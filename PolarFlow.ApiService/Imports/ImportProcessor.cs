@@ -112,10 +112,14 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
             try
             {
                 using var zip = ZipFile.OpenRead(import.StoragePath);
+                var sessionFiles = zip.Entries.Where(e => ExportFamilies.SessionFileFormat(e.FullName) is not null)
+                    .ToLookup(e => ExportFamilies.Stem(e.FullName));
+                var sessions = zip.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    .Select(ExportFamilies.Stem).ToHashSet();
                 var batch = new List<ImportFileWriter.FileOutcome>();
                 foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !done.Contains(e.FullName)))
                 {
-                    batch.Add(await ReadAsync(import, entry, stop.Token));
+                    batch.Add(await ReadAsync(import, entry, sessionFiles, sessions, stop.Token));
                     if (batch.Count < FilesPerCommit && batch.Sum(f => f.Records?.Count ?? 0) < RecordsPerCommit) continue;
                     await batches.Writer.WriteAsync(batch, stop.Token);
                     batch = [];
@@ -150,13 +154,32 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         return true;
     }
 
-    private async Task<ImportFileWriter.FileOutcome> ReadAsync(HistoryImport import, ZipArchiveEntry entry, CancellationToken ct)
+    private async Task<ImportFileWriter.FileOutcome> ReadAsync(HistoryImport import, ZipArchiveEntry entry,
+        ILookup<string, ZipArchiveEntry> sessionFiles, HashSet<string> sessions, CancellationToken ct)
     {
         var (family, skip) = ExportFamilies.Classify(entry.FullName);
         if (skip is not null) return new(entry.FullName, family, HistoryImportFile.Skipped, null, skip);
+        if (family == ExportFamilies.TrainingSessionFile)
+        {
+            // Stored with its session's JSON, which names the exercise it belongs to.
+            return sessions.Contains(ExportFamilies.Stem(entry.FullName))
+                ? new(entry.FullName, family, HistoryImportFile.Imported, null, null)
+                : new(entry.FullName, family, HistoryImportFile.Skipped, null, "no training-session JSON beside it says which session it is");
+        }
         try
         {
-            return new(entry.FullName, family, HistoryImportFile.Imported, await ExportFileReader.ReadAsync(entry, family, import.UserId, ct), null);
+            var records = await ExportFileReader.ReadAsync(entry, family, import.UserId, ct);
+            if (family == ExportFamilies.TrainingSession && records.Exercises.Count == 1)
+            {
+                foreach (var file in sessionFiles[ExportFamilies.Stem(entry.FullName)])
+                {
+                    await using var stream = await file.OpenAsync(ct);
+                    using var bytes = new MemoryStream();
+                    await stream.CopyToAsync(bytes, ct);
+                    records.ExerciseFiles.Add((records.Exercises[0], ExportFamilies.SessionFileFormat(file.FullName)!, bytes.ToArray(), file.Name));
+                }
+            }
+            return new(entry.FullName, family, HistoryImportFile.Imported, records, null);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or FormatException or IOException or OverflowException)
         {

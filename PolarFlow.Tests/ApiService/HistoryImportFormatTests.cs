@@ -138,7 +138,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         await using var worker = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
         var userId = await worker.ConnectAsync(polar);
         using var admin = api.CreateAdminClient();
-        await ImportSupport.ImportAsync(admin, userId, await ImportSupport.ExportAsync(api.Emulator, polar.PolarUserId, "new"));
+        var export = await ImportSupport.ExportAsync(api.Emulator, polar.PolarUserId, "new");
+        await ImportSupport.ImportAsync(admin, userId, export);
 
         await worker.EnqueueAsync(userId);
         await worker.DrainAsync();
@@ -156,6 +157,25 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         Assert.All(exercises.Except(synced), e => Assert.StartsWith("export-", e.ExerciseId));
         var sampleOwners = await db.ExerciseSamples.Where(s => s.UserId == userId).Select(s => s.ExerciseId).Distinct().ToListAsync();
         Assert.All(sampleOwners, id => Assert.Contains(exercises, e => e.ExerciseId == id)); // the adopted sessions' export samples went with them
+
+        // The TCX and GPX the export held beside each session are kept byte for byte with their session (moved to
+        // Polar's id when AccessLink's exercise adopted it), beside AccessLink's own files.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(export));
+        var held = zip.Entries.Where(e => e.Name.EndsWith(".tcx") || e.Name.EndsWith(".gpx")).ToDictionary(e => e.Name, e =>
+        {
+            using var stream = e.Open();
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        });
+        var kept = await db.ExerciseFiles.Where(f => f.UserId == userId && f.Source == RecordSources.Export).ToListAsync();
+        Assert.True(held.Count > 10, $"the export held {held.Count} session files");
+        Assert.Equal(held.Keys.Order(), kept.Select(f => f.Name!).Order());
+        Assert.All(kept, f => Assert.Equal(held[f.Name!], f.Sha256));
+        Assert.All(kept, f => Assert.Contains(exercises, e => e.ExerciseId == f.ExerciseId));
+        Assert.Contains(kept, f => polarIds.Contains(f.ExerciseId));
+        var contents = await db.ExerciseFileContents.Where(c => c.UserId == userId && c.Source == RecordSources.Export).ToListAsync();
+        Assert.Equal(kept.Count, contents.Count);
+        Assert.All(contents, c => Assert.Equal(kept.Single(f => (f.ExerciseId, f.Format) == (c.ExerciseId, c.Format)).Sha256,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(c.Content))));
         var nights = await db.Sleep.Where(s => s.UserId == userId).ToListAsync();
         Assert.All(nights, n => Assert.Equal((RecordSources.AccessLink, true), (n.Source, n.ExportRaw is not null))); // the sync replaced, the export stayed
         var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sleep?days=60");

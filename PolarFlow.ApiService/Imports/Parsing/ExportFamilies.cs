@@ -15,6 +15,8 @@ public static partial class ExportFamilies
     public const string SleepScore = "sleep_score";
     public const string NightlyRecovery = "nightly_recovery";
     public const string CalendarItems = "calendar_items";
+    /// <summary>A session's TCX, GPX, FIT or CSV beside its JSON (same name, other extension): kept with that session.</summary>
+    public const string TrainingSessionFile = "training_session_file";
 
     /// <summary>Known to be Polar's but not read (yet): counted as skipped with this reason.</summary>
     private static readonly (Regex Pattern, string Family, string Reason)[] Skipped =
@@ -43,6 +45,7 @@ public static partial class ExportFamilies
     public static (string Family, string? SkipReason) Classify(string entryName)
     {
         var name = Path.GetFileName(entryName);
+        if (SessionFileFormat(entryName) is not null) return (TrainingSessionFile, null);
         foreach (var (pattern, family) in Read)
         {
             if (pattern.IsMatch(name) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return (family, null);
@@ -54,7 +57,21 @@ public static partial class ExportFamilies
         return ("unknown", "not a file of a Polar Flow export that PolarFlow knows");
     }
 
+    /// <summary>The format of a session's own file (tcx, gpx, fit, csv), or null when the entry is not one.</summary>
+    public static string? SessionFileFormat(string entryName)
+    {
+        var name = Path.GetFileName(entryName);
+        var format = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
+        return Session().IsMatch(name) && Data.Files.ExerciseFileFormats.All.Contains(format) ? format : null;
+    }
+
+    /// <summary>The entry's path without its extension: a session's JSON and its files share it.</summary>
+    public static string Stem(string entryName) => entryName[..^Path.GetExtension(entryName).Length];
+
     public static bool IsRead(string family) => Read.Any(r => r.Family == family);
+
+    [GeneratedRegex(@"^training-session[_-]")]
+    private static partial Regex Session();
 
     [GeneratedRegex(@"^ppi_samples_")]
     private static partial Regex Ppi();

@@ -13,7 +13,9 @@ public sealed class ExportRecords
     public List<SleepNight> Sleep { get; } = [];
     public List<Data.Entities.NightlyRecharge> NightlyRecharge { get; } = [];
     public List<PhysicalInfoSnapshot> PhysicalInfo { get; } = [];
+    /// <summary>Files the export held beside a session; the exercise's id is read when they are written (it may be matched).</summary>
+    public List<(Exercise Exercise, string Format, byte[] Content, string Name)> ExerciseFiles { get; } = [];
 
     public int Count => Exercises.Count + ExerciseSamples.Count + Activity.Count + ActivitySamples.Count + HeartRate.Count + Sleep.Count
-        + NightlyRecharge.Count + PhysicalInfo.Count;
+        + NightlyRecharge.Count + PhysicalInfo.Count + ExerciseFiles.Count;
 }
