@@ -81,6 +81,28 @@ public sealed class DataEndpointTests(ApiFactory api) : IClassFixture<ApiFactory
             var rows = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
             Assert.True(expected == rows - 1, $"{type}.csv: {rows - 1} rows, expected {expected}");
         }
+        // The other types over the whole history; a series is one row per element of its stored JSON array.
+        static int Elements(string? json) => json is null ? 0 : JsonDocument.Parse(json).RootElement.GetArrayLength();
+        var me = "synced-user";
+        foreach (var (type, expected) in new[] {
+            ("activity-samples", (await db.ActivitySamples.Where(s => s.UserId == me).Select(s => s.StepSamples).ToListAsync()).Sum(Elements)),
+            ("exercise-samples", (await db.ExerciseSamples.Where(s => s.UserId == me).Select(s => s.Data).ToListAsync()).Sum(d => d.Split(',').Length)),
+            ("exercise-routes", await db.ExerciseRoutes.Where(s => s.UserId == me).SumAsync(r => r.PointCount)),
+            ("sleepwise-alertness", await db.SleepWiseAlertness.CountAsync(s => s.UserId == me)),
+            ("sleepwise-bedtime", await db.SleepWiseBedtime.CountAsync(s => s.UserId == me)),
+            ("body-temperature", (await db.BodyTemperature.Where(s => s.UserId == me).Select(s => s.Samples).ToListAsync()).Sum(Elements)),
+            ("skin-temperature", await db.SkinTemperature.CountAsync(s => s.UserId == me)),
+            ("skin-contact", (await db.SkinContacts.Where(s => s.UserId == me).Select(s => s.SkinContactChanges).ToListAsync()).Sum(Elements)),
+            ("ecg", await db.EcgTests.CountAsync(s => s.UserId == me)),
+            ("spo2", await db.Spo2Tests.CountAsync(s => s.UserId == me)),
+            ("physical-info", await db.PhysicalInfo.CountAsync(s => s.UserId == me)) })
+        {
+            var text = await admin.GetStringAsync($"{u}/export/{type}.csv?days=3650");
+            var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(expected > 0, $"{type}: nothing stored to export");
+            Assert.True(expected == rows.Length - 1, $"{type}.csv: {rows.Length - 1} rows, expected {expected}");
+            Assert.DoesNotContain(",,,,,,", rows[1]); // a row carries values, not only empty columns
+        }
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{u}/export/steps.csv")).StatusCode);
         var sleepCsv = (await admin.GetStringAsync($"{u}/export/sleep.csv?days=60")).Split('\n');
         Assert.StartsWith("Date,SleepStartTime,SleepEndTime,", sleepCsv[0]);
