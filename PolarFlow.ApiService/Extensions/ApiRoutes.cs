@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using PolarFlow.ApiService.Activity;
 using PolarFlow.ApiService.Analytics;
+using PolarFlow.ApiService.Archive;
 using PolarFlow.ApiService.Auth;
 using PolarFlow.ApiService.Exercises;
 using PolarFlow.ApiService.Imports;
@@ -46,7 +47,7 @@ public static class ApiRoutes
         user.MapGroup("").WithTags("Exercises").MapExercisesApi();
         user.MapGroup("").WithTags("Heart Rate").MapHeartRateApi();
         user.MapGroup("").WithTags("Polar Summaries").MapSummaryApi();
-        user.MapGroup("").WithTags("Export").MapExportApi();
+        user.MapGroup("").WithTags("Export").MapExportApi().MapArchiveApi();
         user.MapGroup("").WithTags("Analytics").MapAnalyticsApi();
         user.MapGroup("").WithTags("Imports").MapImportsApi();
 

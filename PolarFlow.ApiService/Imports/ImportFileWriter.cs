@@ -66,7 +66,34 @@ public sealed class ImportFileWriter(PolarFlowDbContext db, ExerciseFileWriter f
                 new ExerciseFileKey(userId, f.Exercise.ExerciseId, f.Format, RecordSources.Export), f.Content, f.Name)).ToList();
             counts["exercise_files"] = new ImportCountsDto(incoming.Count, await files.SaveAsync(db, incoming, ct));
         }
+        await WriteArchiveAsync(userId, records, counts, ct);
         return counts;
+    }
+
+    /// <summary>A PolarFlow archive's rows (gaps filled), file bytes, and the user's Polar facts where this server lacks them.</summary>
+    private async Task WriteArchiveAsync(string userId, ExportRecords records, Dictionary<string, ImportCountsDto> counts, CancellationToken ct)
+    {
+        foreach (var rows in records.ArchiveRows.Where(r => r.Count > 0)) counts[rows.Table] = new ImportCountsDto(rows.Count, await rows.Store(db, ct));
+        if (records.ArchiveFiles.Count > 0)
+        {
+            var changed = 0;
+            foreach (var (key, content) in records.ArchiveFiles) changed += await files.Store.PutAsync(db, key, content, ct) ? 1 : 0;
+            counts["exercise_file_contents"] = new ImportCountsDto(records.ArchiveFiles.Count, changed);
+        }
+        if (records.ArchivedUser is { } archived)
+        {
+            var raw = archived.Polar?.GetRawText();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserId == userId, ct);
+            var filled = (user.PolarRegistrationDate is null && archived.PolarRegistrationDate is not null) || (user.Raw is null && raw is not null);
+            if (filled)
+            {
+                // Not through the change tracker: the batch bumps the data version with its own UPDATE.
+                await db.Users.Where(u => u.UserId == userId).ExecuteUpdateAsync(s => s
+                    .SetProperty(u => u.PolarRegistrationDate, user.PolarRegistrationDate ?? archived.PolarRegistrationDate)
+                    .SetProperty(u => u.Raw, user.Raw ?? raw), ct);
+            }
+            counts["users"] = new ImportCountsDto(1, filled ? 1 : 0);
+        }
     }
 
     /// <summary>Gives each exported exercise the id of the stored exercise it is (AccessLink's first), and its samples with it.</summary>

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PolarFlow.ApiService.Archive;
 using PolarFlow.ApiService.Imports.Parsing;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
@@ -112,6 +113,7 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
             try
             {
                 using var zip = ZipFile.OpenRead(import.StoragePath);
+                var tables = ArchiveRestore.IsArchive(zip) ? ArchiveTable.All(db).ToDictionary(t => t.Name) : null;
                 var sessionFiles = zip.Entries.Where(e => ExportFamilies.SessionFileFormat(e.FullName) is not null)
                     .ToLookup(e => ExportFamilies.Stem(e.FullName));
                 var sessions = zip.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -119,7 +121,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
                 var batch = new List<ImportFileWriter.FileOutcome>();
                 foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/') && !done.Contains(e.FullName)))
                 {
-                    batch.Add(await ReadAsync(import, entry, sessionFiles, sessions, stop.Token));
+                    batch.Add(tables is not null ? await ArchiveRestore.ReadAsync(entry, tables, import.UserId, stop.Token)
+                        : await ReadAsync(import, entry, sessionFiles, sessions, stop.Token));
                     if (batch.Count < FilesPerCommit && batch.Sum(f => f.Records?.Count ?? 0) < RecordsPerCommit) continue;
                     await batches.Writer.WriteAsync(batch, stop.Token);
                     batch = [];

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PolarFlow.ApiService.Archive;
 using PolarFlow.ApiService.Common;
 using PolarFlow.ApiService.Imports.Parsing;
 using PolarFlow.Data;
@@ -110,13 +111,17 @@ public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions>
         return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    /// <summary>Reads only the ZIP's central directory: how many files, and whether any is one PolarFlow reads.</summary>
-    private static (int Files, string? Problem) Inspect(string path)
+    /// <summary>
+    /// An export: only the ZIP's central directory is read (how many files, and whether any is one PolarFlow reads).
+    /// A PolarFlow archive is checked whole (<see cref="ArchiveRestore.Check"/>).
+    /// </summary>
+    private (int Files, string? Problem) Inspect(string path)
     {
         try
         {
             using var zip = ZipFile.OpenRead(path);
             var names = zip.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => e.FullName).ToList();
+            if (ArchiveRestore.IsArchive(zip)) return (names.Count, ArchiveRestore.Check(zip, db));
             var readable = names.Count(n => ExportFamilies.Classify(n).SkipReason is null);
             return readable == 0
                 ? (names.Count, $"This ZIP is not a Polar Flow account export: none of its {names.Count} files is a training session, activity, 24/7 heart-rate, sleep, nightly recovery or calendar file.")

@@ -9,11 +9,11 @@ namespace PolarFlow.Data.Files;
 /// </summary>
 public sealed class DatabaseFileStore : IExerciseFileStore
 {
-    public async Task PutAsync(PolarFlowDbContext db, ExerciseFileKey key, byte[] content, CancellationToken ct) =>
+    public async Task<bool> PutAsync(PolarFlowDbContext db, ExerciseFileKey key, byte[] content, CancellationToken ct) =>
         await db.UpsertAsync([new ExerciseFileContent
         {
             UserId = key.UserId, ExerciseId = key.ExerciseId, Format = key.Format, Source = key.Source, Content = content,
-        }], ct);
+        }], ct) > 0;
 
     public async Task<Stream?> OpenReadAsync(PolarFlowDbContext db, ExerciseFileKey key, CancellationToken ct)
     {

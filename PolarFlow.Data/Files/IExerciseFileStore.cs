@@ -11,7 +11,8 @@ public sealed record ExerciseFileKey(string UserId, string ExerciseId, string Fo
 public interface IExerciseFileStore
 {
     /// <summary>Stores (or replaces) the bytes; with the database store, inside <paramref name="db"/>'s transaction.</summary>
-    Task PutAsync(PolarFlowDbContext db, ExerciseFileKey key, byte[] content, CancellationToken ct);
+    /// <returns>Whether the bytes were new or changed.</returns>
+    Task<bool> PutAsync(PolarFlowDbContext db, ExerciseFileKey key, byte[] content, CancellationToken ct);
 
     /// <summary>A readable, seekable stream of the bytes, or null when none are stored.</summary>
     Task<Stream?> OpenReadAsync(PolarFlowDbContext db, ExerciseFileKey key, CancellationToken ct);

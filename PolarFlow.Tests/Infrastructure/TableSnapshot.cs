@@ -50,4 +50,37 @@ public static class TableSnapshot
         Assert.True(tables.Count >= 10, $"only {tables.Count} synced tables found");
         return snapshot;
     }
+
+    /// <summary>The tables that are not a user's data: who they are, keys, jobs, imports. Every other table with a user_id is.</summary>
+    private static readonly string[] Operational = ["users", "api_keys", "people", "person_links", "sync_jobs", "sync_cursors", "imports", "import_files"];
+
+    /// <summary>
+    /// Every data table's rows of one user, whole: each row's full text (every column, bytes as hex) digested, so two
+    /// databases that agree here hold the same rows byte for byte.
+    /// </summary>
+    public static async Task<Dictionary<string, (long Rows, string Digest)>> WholeRowsAsync(string connectionString, string userId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'polarflow' AND column_name = 'user_id' ORDER BY 1", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) if (!Operational.Contains(reader.GetString(0))) tables.Add(reader.GetString(0));
+        }
+        var snapshot = new Dictionary<string, (long, string)>();
+        foreach (var table in tables)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"SELECT count(*), coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM polarflow.{table} t WHERE user_id = @u",
+                connection);
+            command.Parameters.AddWithValue("u", userId);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            snapshot[table] = (reader.GetInt64(0), reader.GetString(1));
+        }
+        Assert.True(tables.Count >= 19, $"only {tables.Count} data tables found");
+        return snapshot;
+    }
 }
