@@ -17,6 +17,11 @@ public sealed class SyncOptions
     public int ConcurrentJobs { get; set; } = 2;
     /// <summary>Share of each rate window kept for manual and webhook jobs: scheduled work waits past it.</summary>
     public double ScheduledReserve { get; set; } = 0.2;
+    /// <summary>
+    /// Exercise files fill spare budget: they are fetched only while this share of each rate window is left, so a
+    /// first sync with many exercises stores the data first and takes the files over the next syncs.
+    /// </summary>
+    public double ExerciseFileReserve { get; set; } = 0.5;
     /// <summary>The Redis hash every replica shares for Polar's rate-limit state (one per Polar client).</summary>
     public string RateBudgetKey { get; set; } = "polarflow:accesslink:rate-budget";
     /// <summary>A failed step runs again after this, doubling on each attempt (1, 2, 4, 8, 16 minutes).</summary>

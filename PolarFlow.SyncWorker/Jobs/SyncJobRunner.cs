@@ -120,9 +120,12 @@ public sealed partial class SyncJobRunner(
                 var stepChanged = await WriteAsync(db, cursor, pending, ct);
                 changed += stepChanged;
                 telemetry.Records.Add(stepChanged, new KeyValuePair<string, object?>("data_type", step.DataType));
-                results[step.DataType] = pending.Missing is null
-                    ? new { fetched = pending.Fetched, changed = stepChanged }
-                    : new { fetched = pending.Fetched, changed = stepChanged, error = "Incomplete", message = pending.Missing };
+                results[step.DataType] = (pending.Missing, pending.Deferred) switch
+                {
+                    (null, null) => new { fetched = pending.Fetched, changed = stepChanged },
+                    (null, { } later) => new { fetched = pending.Fetched, changed = stepChanged, deferred = later },
+                    _ => new { fetched = pending.Fetched, changed = stepChanged, error = "Incomplete", message = pending.Missing },
+                };
                 if (pending.Missing is not null)
                 {
                     failedTypes.Add(step.DataType);

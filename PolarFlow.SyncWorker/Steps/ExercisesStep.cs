@@ -4,6 +4,7 @@ using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 using PolarFlow.Data.Files;
 using PolarFlow.Data.Sync;
+using PolarFlow.SyncWorker.Budget;
 
 namespace PolarFlow.SyncWorker.Steps;
 
@@ -12,8 +13,10 @@ namespace PolarFlow.SyncWorker.Steps;
 /// route), once each. A session an import stored first becomes the AccessLink exercise (one record, both sources).
 /// Each listed exercise's FIT, TCX and GPX are fetched once (a stored or absent file is never asked for again), so
 /// the originals outlive Polar's window; an exercise stored before files were kept gets them while Polar lists it.
+/// Files come after the data: oldest exercise first (the first to leave Polar's window), only while the shared budget
+/// has <see cref="SyncOptions.ExerciseFileReserve"/> left; the rest wait for the next sync.
 /// </summary>
-public sealed class ExercisesStep(ExerciseFileWriter files) : SyncStep
+public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budget) : SyncStep
 {
     public override string DataType => SyncDataTypes.Exercises;
 
@@ -39,7 +42,9 @@ public sealed class ExercisesStep(ExerciseFileWriter files) : SyncStep
             }
         }
 
-        var (downloads, fileFailures, fileError) = await FetchFilesAsync(c, ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToList(), ct);
+        var have = ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToHashSet();
+        var oldestFirst = listed.Where(e => have.Contains(e.Id)).OrderBy(e => e.StartTime).Select(e => e.Id).ToList();
+        var (downloads, fileFailures, fileError, deferred) = await FetchFilesAsync(c, oldestFirst, ct);
         failures += fileFailures;
         lastError ??= fileError;
 
@@ -55,12 +60,16 @@ public sealed class ExercisesStep(ExerciseFileWriter files) : SyncStep
         })
         {
             Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises or their files not fetched ({lastError})",
+            Deferred = deferred == 0 ? null : $"the files of {deferred} exercises wait for spare rate budget (the next sync)",
         };
     }
 
-    /// <summary>The AccessLink files these exercises do not have a row for yet (stored or absent), fetched one by one.</summary>
-    private static async Task<(List<IncomingFile> Files, int Failures, string? LastError)> FetchFilesAsync(SyncContext c, List<string> ids,
-        CancellationToken ct)
+    /// <summary>
+    /// The AccessLink files these exercises do not have a row for yet (stored or absent), fetched one by one while the
+    /// budget allows; Deferred counts the exercises left for a later sync.
+    /// </summary>
+    private async Task<(List<IncomingFile> Files, int Failures, string? LastError, int Deferred)> FetchFilesAsync(SyncContext c,
+        List<string> ids, CancellationToken ct)
     {
         var known = (await c.Db.ExerciseFiles.AsNoTracking()
                 .Where(f => f.UserId == c.UserId && f.Source == RecordSources.AccessLink && ids.Contains(f.ExerciseId))
@@ -68,23 +77,30 @@ public sealed class ExercisesStep(ExerciseFileWriter files) : SyncStep
             .Select(f => (f.ExerciseId, f.Format)).ToHashSet();
         var downloads = new List<IncomingFile>();
         var (failures, lastError) = (0, (string?)null);
-        foreach (var id in ids)
+        var todo = ids.Select(id => (id, Formats: ExerciseFileFormats.AccessLink.Where(f => !known.Contains((id, f))).ToList()))
+            .Where(e => e.Formats.Count > 0).ToList();
+        for (var i = 0; i < todo.Count; i++)
         {
-            foreach (var format in ExerciseFileFormats.AccessLink.Where(f => !known.Contains((id, f))))
+            if (await budget.WaitNeededAsync(scheduled: true, c.Options.ExerciseFileReserve) is not null) return (downloads, failures, lastError, todo.Count - i);
+            foreach (var format in todo[i].Formats)
             {
                 try
                 {
-                    var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, id, format, ct);
-                    downloads.Add(new IncomingFile(new ExerciseFileKey(c.UserId, id, format, RecordSources.AccessLink), bytes));
+                    var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, todo[i].id, format, ct);
+                    downloads.Add(new IncomingFile(new ExerciseFileKey(c.UserId, todo[i].id, format, RecordSources.AccessLink), bytes));
                 }
                 catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
                 {
                     failures++;
                     lastError = ex.Message; // no row: asked for again on the retry
                 }
+                catch (AccessLinkException ex) when (ex.Kind == AccessLinkErrorKind.RateLimited)
+                {
+                    return (downloads, failures, lastError, todo.Count - i); // keep the files got; the next step waits for the reset
+                }
             }
         }
-        return (downloads, failures, lastError);
+        return (downloads, failures, lastError, 0);
     }
 
     /// <summary>

@@ -36,4 +36,7 @@ public sealed record PendingWrite(int Fetched, DateOnly? NewestDate, Func<PolarF
 {
     /// <summary>What could not be fetched this time (kept for the retry), or null when nothing is missing.</summary>
     public string? Missing { get; init; }
+
+    /// <summary>Work left for a later sync on purpose (not a failure), or null.</summary>
+    public string? Deferred { get; init; }
 }

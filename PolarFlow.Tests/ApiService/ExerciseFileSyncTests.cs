@@ -14,9 +14,17 @@ namespace PolarFlow.Tests.ApiService;
 /// The sync keeps every exercise's original FIT, TCX and GPX, fetched once each; the API serves them byte for byte.
 /// The FIT is judged by Garmin's own SDK, and its session totals against the exercise the sync stored from the JSON.
 /// </summary>
-public sealed class ExerciseFileSyncTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class ExerciseFileSyncTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     private const string Fit = "GET /v3/exercises/{exerciseId}/fit", Tcx = "GET /v3/exercises/{exerciseId}/tcx", Gpx = "GET /v3/exercises/{exerciseId}/gpx";
+
+    /// <summary>
+    /// These tests share one emulator, so one Polar window: each starts with a roomy, fresh one, so that files wait
+    /// for budget only where a test sets the reserve to say so.
+    /// </summary>
+    public Task InitializeAsync() => api.Emulator.AdminAsync(HttpMethod.Put, "/admin/settings", new { ShortWindowBaseLimit = 100_000 });
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<(EmulatorFactory.TestUser Polar, string UserId, SyncHarness Worker)> SyncedAsync()
     {
@@ -152,6 +160,42 @@ public sealed class ExerciseFileSyncTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(exercises, after[Fit] - before[Fit]);
         Assert.Equal(3 * exercises, await db.ExerciseFiles.CountAsync(f => f.UserId == userId));
         Assert.Equal(before["GET /v3/exercises/{exerciseId}"], after["GET /v3/exercises/{exerciseId}"]); // the exercises themselves are not fetched again
+    }
+
+    /// <summary>
+    /// A first sync with more exercises than spare budget (the dashboard's demo athlete has 300) stores the data and
+    /// leaves the files for later, instead of spending the window and waiting 15 minutes with nothing stored.
+    /// </summary>
+    [Fact]
+    public async Task FilesWaitForSpareBudgetSoTheDataComesFirstAndALaterSyncFetchesThem()
+    {
+        var polar = await api.Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        // Files only while the whole window is left: after the sync's first call, none.
+        await using var tight = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"),
+            s => s["Sync:ExerciseFileReserve"] = "1");
+        var userId = await tight.ConnectAsync(polar);
+        var job = await tight.EnqueueAsync(userId);
+        await tight.DrainAsync();
+
+        await using var db = api.Database.CreateDbContext();
+        var done = await db.SyncJobs.AsNoTracking().SingleAsync(j => j.UserId == userId && j.Id == job.Id);
+        Assert.Equal(SyncJobStatus.Succeeded, done.Status);
+        var exercises = await db.Exercises.CountAsync(e => e.UserId == userId);
+        Assert.True(exercises >= 10, $"only {exercises} exercises");
+        var step = JsonDocument.Parse(done.StepResults!).RootElement.GetProperty("exercises");
+        Assert.Contains($"the files of {exercises} exercises wait", step.GetProperty("deferred").GetString());
+        Assert.Equal(0, await db.ExerciseFiles.CountAsync(f => f.UserId == userId));
+        var first = await api.Emulator.CallsAsync(polar.PolarUserId);
+        Assert.False(first.ContainsKey(Fit), "a file was fetched beyond the reserve");
+
+        await using var roomy = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
+        await roomy.EnqueueAsync(userId);
+        await roomy.DrainAsync();
+
+        Assert.Equal(3 * exercises, await db.ExerciseFiles.CountAsync(f => f.UserId == userId));
+        var later = await api.Emulator.CallsAsync(polar.PolarUserId);
+        Assert.Equal(exercises, later[Fit]);
+        Assert.Equal(first["GET /v3/exercises/{exerciseId}"], later["GET /v3/exercises/{exerciseId}"]);
     }
 
     [Fact]
