@@ -15,8 +15,10 @@ public static class ImportsApi
         {
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             return await uploads.ReceiveAsync(userId, request, ct);
-        }).WithName("CreateImport").WithSummary("Import a Polar Flow export")
-            .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP) as the body (application/zip) or a multipart file; 202 with the import to follow.")
+        }).WithName("CreateImport").WithSummary("Import a Polar Flow export or a PolarFlow archive")
+            .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP), or restore a PolarFlow archive "
+                + "(`export/archive.zip` from this or another server; checked whole first, a second import changes nothing), as the body "
+                + "(application/zip) or a multipart file; 202 with the import to follow.")
           .AddOpenApiOperationTransformer(DescribeUpload).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
           .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().DisableRequestTimeout();
 
@@ -50,7 +52,7 @@ public static class ImportsApi
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The export ZIP from Polar's 'Download your data'.",
+            Description = "The export ZIP from Polar's 'Download your data', or a PolarFlow archive.zip.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/zip"] = new() { Schema = binary },

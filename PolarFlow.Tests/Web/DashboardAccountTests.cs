@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -119,6 +120,41 @@ public sealed class DashboardAccountTests(DashboardFixture fx)
         await page.WaitForURLAsync("**/sign-in");
         await page.GotoAsync($"/u/{guest}/today");
         Assert.Contains("/sign-in", page.Url);
+    }
+
+    /// <summary>
+    /// The Data page offers every CSV type the API has (the API's own list, from its answer to an unknown type) and the
+    /// whole account; what a click downloads is what the API serves.
+    /// </summary>
+    [Fact]
+    public async Task TheDataPageDownloadsEveryCsvTypeAndTheWholeAccountAsOneArchive()
+    {
+        var page = await fx.NewPageAsync();
+        await page.GotoAsync($"/u/{User}/data");
+        var refused = await fx.Api.GetAsync($"/api/v1/users/{User}/export/no-such-type.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        var apiTypes = detail["type is one of: ".Length..].TrimEnd('.').Split(", ");
+        var listed = await page.Locator("[data-csv]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.csv)");
+        Assert.Equal(apiTypes.Order(), listed.Order());
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-csv=sleep] a"));
+        var downloaded = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal(await fx.Api.GetByteArrayAsync($"/api/v1/users/{User}/export/sleep.csv?days=365"), downloaded);
+        Assert.True(downloaded.Count(b => b == '\n') > 300, "the demo athlete's year of nights is not in the CSV");
+
+        var archive = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#archive"));
+        Assert.EndsWith(".zip", archive.SuggestedFilename);
+        using var zip = ZipFile.OpenRead((await archive.PathAsync())!);
+        var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement;
+        Assert.Equal(User, manifest.GetProperty("userId").GetString());
+        Assert.NotNull(zip.GetEntry("README.md"));
+        var sleep = manifest.GetProperty("tables").GetProperty("sleep");
+        using var lines = new StreamReader(zip.GetEntry(sleep.GetProperty("entry").GetString()!)!.Open());
+        var count = 0;
+        while (await lines.ReadLineAsync() is not null) count++;
+        Assert.Equal(sleep.GetProperty("rows").GetInt64(), count);
+        Assert.True(count > 300, $"{count} nights in the archive");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using PolarFlow.Web.Services;
 
 namespace PolarFlow.Web.Live;
 
-/// <summary>What is not a page: sign-out, the export upload (streamed on to the API) and CSV downloads.</summary>
+/// <summary>What is not a page: sign-out, the export upload (streamed on to the API), CSV and archive downloads.</summary>
 public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -43,11 +43,20 @@ public static class AccountEndpoints
 
         user.MapGet("/data/export/{type}.csv", async (string userId, string type, AccountClient account, HttpContext context) =>
         {
-            if (!Components.Pages.Data.ExportTypes.Contains(type)) return Results.NotFound();
+            if (!Components.Pages.Data.ExportTypes.Any(t => t.Type == type)) return Results.NotFound();
             var response = await account.ExportAsync(userId, type, 365, context.RequestAborted);
             context.Response.RegisterForDispose(response);
             return Results.Stream(await response.Content.ReadAsStreamAsync(context.RequestAborted), "text/csv; charset=utf-8",
                 $"{userId}-{type}.csv");
+        });
+
+        user.MapGet("/data/export/archive.zip", async (string userId, AccountClient account, HttpContext context) =>
+        {
+            var response = await account.ArchiveAsync(userId, context.RequestAborted);
+            context.Response.RegisterForDispose(response);
+            return Results.Stream(await response.Content.ReadAsStreamAsync(context.RequestAborted), "application/zip",
+                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
+                ?? $"polarflow-{userId}.zip");
         });
 
         app.MapLiveEndpoints(user);

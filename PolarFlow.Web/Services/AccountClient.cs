@@ -23,10 +23,15 @@ public sealed class AccountClient(HttpClient http)
     public Task<ImportDto?> ImportAsync(string userId, Guid id, CancellationToken ct) => http.FindAsync<ImportDto>(User(userId, $"/imports/{id}"), ct);
 
     /// <summary>A CSV export, streamed from the API.</summary>
-    public async Task<HttpResponseMessage> ExportAsync(string userId, string type, int days, CancellationToken ct)
+    public Task<HttpResponseMessage> ExportAsync(string userId, string type, int days, CancellationToken ct) =>
+        StreamAsync(User(userId, $"/export/{type}.csv?days={days}"), ct);
+
+    /// <summary>The whole account as the API's archive.zip, streamed as the API writes it.</summary>
+    public Task<HttpResponseMessage> ArchiveAsync(string userId, CancellationToken ct) => StreamAsync(User(userId, "/export/archive.zip"), ct);
+
+    private async Task<HttpResponseMessage> StreamAsync(string path, CancellationToken ct)
     {
-        var response = await ApiCalls.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, User(userId, $"/export/{type}.csv?days={days}")), ct,
-            HttpCompletionOption.ResponseHeadersRead);
+        var response = await ApiCalls.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ct, HttpCompletionOption.ResponseHeadersRead);
         await ApiCalls.EnsureAsync(response, ct);
         return response;
     }

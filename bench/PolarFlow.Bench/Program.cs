@@ -6,6 +6,7 @@ using PolarFlow.Bench;
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- faults <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- mcp <path to PolarFlow.ApiService.dll>
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- archive <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
 if (args is ["api", var apiDll])
 {
@@ -26,6 +27,10 @@ else if (args is ["faults", var faultsApiDll])
 else if (args is ["mcp", var mcpApiDll])
 {
     await McpBenchmark.RunAsync(mcpApiDll);
+}
+else if (args is ["archive", var archiveApiDll])
+{
+    await ArchiveBenchmark.RunAsync(archiveApiDll);
 }
 else if (args is ["import", var importApiDll])
 {
