@@ -13,8 +13,9 @@ public static class DataExtensions
     public const string ConnectionName = "polarflow";
 
     /// <summary>
-    /// The DbContext (pooled, with retries, health check and telemetry from Aspire) and the Data Protection key
-    /// ring in the same database, so every ApiService and SyncWorker replica can read the tokens the others wrote.
+    /// The DbContext (pooled, with telemetry from Aspire, retries from <see cref="PolarFlowExecutionStrategy"/>) and the
+    /// Data Protection key ring in the same database, so every ApiService and SyncWorker replica can read the tokens the
+    /// others wrote.
     /// </summary>
     public static IHostApplicationBuilder AddPolarFlowData(this IHostApplicationBuilder builder)
     {
@@ -25,7 +26,9 @@ public static class DataExtensions
             settings.DisableHealthChecks = true;
             settings.CommandTimeout = timeouts.CommandTimeoutSeconds;
             settings.ConnectionString = timeouts.Apply(settings.ConnectionString);
-        }, options => PolarFlowDbContext.ConfigureOptions(options));
+            settings.DisableRetry = true; // the same retries, from a strategy that can also stream
+        }, options => PolarFlowDbContext.ConfigureOptions(options)
+            .UseNpgsql(npgsql => npgsql.ExecutionStrategy(dependencies => new PolarFlowExecutionStrategy(dependencies))));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(ConnectionName, HealthStatus.Unhealthy);
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("PolarFlow")

@@ -35,6 +35,7 @@ public sealed class AccountArchive(PolarFlowDbContext db, IExerciseFileStore sto
 
     public async Task WriteAsync(PolarUser user, Stream output, CancellationToken ct)
     {
+        using var streaming = PolarFlowExecutionStrategy.Streaming(db); // rows go out as they are read, never all at once
         var sink = new DrainingStream(output);
         var zip = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
         await WriteEntriesAsync(zip, sink, user, ct);

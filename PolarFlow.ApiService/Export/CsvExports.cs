@@ -100,6 +100,7 @@ public static class CsvExports
     public static async Task WriteAsync(string type, PolarFlowDbContext db, string userId, DateRange range, Stream output, CancellationToken ct)
     {
         var write = Writers.Single(w => w.Type == type).Write;
+        using var streaming = PolarFlowExecutionStrategy.Streaming(db); // rows go out as they are read, never all at once
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
         await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, false);
         await write(db, userId, range, csv, ct);

@@ -28,7 +28,7 @@ public sealed class RedisFaultTests
         {
             using var admin = api.CreateAdminClient();
             var userId = await SeedUserAsync(api);
-            Assert.Equal("Healthy", await (await admin.GetAsync("/health")).Content.ReadAsStringAsync());
+            await WaitUntilHealthyAsync(admin); // a loaded machine can miss the first 100 ms ping; healthy within 30 s
             await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
             Assert.Equal("hit", (await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single());
 
@@ -82,7 +82,7 @@ public sealed class RedisFaultTests
         var clock = Stopwatch.StartNew();
         while (await (await admin.GetAsync("/health")).Content.ReadAsStringAsync() != "Healthy")
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "Redis is back, but /health never said Healthy again");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "/health did not say Healthy within 30 s of Redis answering");
             await Task.Delay(250);
         }
     }
