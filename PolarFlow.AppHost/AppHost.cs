@@ -25,7 +25,12 @@ var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
     .WithEnvironment("PolarFlow__WebApiKey", webKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
-api.WithEnvironment("PolarFlow__PublicBaseUrl", api.GetEndpoint("http")) // Polar's OAuth callback comes back here
+// Where Polar's OAuth callback and webhooks reach the API, and where people open the dashboard. Run here: the endpoints.
+// Deployed: parameters, since a container's own address is not the one the internet sees.
+var publish = builder.ExecutionContext.IsPublishMode;
+IExpressionValue? apiUrl = publish ? builder.AddParameter("public-base-url").Resource : null;
+IExpressionValue? dashboardUrl = publish ? builder.AddParameter("dashboard-public-url").Resource : null;
+api.WithEnvironment("PolarFlow__PublicBaseUrl", apiUrl ?? api.GetEndpoint("http"))
     .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated ? "true" : "false");
 polar.Apply(api);
 
@@ -46,8 +51,8 @@ var web = builder.AddProject<Projects.PolarFlow_Web>("web")
     .WaitFor(api)
     .WithEnvironment("PolarFlow__WebApiKey", webKey)
     .WithHttpHealthCheck("/health");
-web.WithEnvironment("PolarFlow__Web__PublicUrl", web.GetEndpoint("http"));
-api.WithEnvironment("PolarFlow__DashboardUrl", web.GetEndpoint("http"));
+web.WithEnvironment("PolarFlow__Web__PublicUrl", dashboardUrl ?? web.GetEndpoint("http"));
+api.WithEnvironment("PolarFlow__DashboardUrl", dashboardUrl ?? web.GetEndpoint("http"));
 
 // An optional Laravel front end that finds the API through service discovery (PolarFlow:Laravel:Path).
 LaravelApp.Add(builder, api, infrastructure, adminKey);

@@ -20,6 +20,12 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddPolarFlowData(this IHostApplicationBuilder builder)
     {
         var timeouts = builder.Configuration.GetSection(DatabaseTimeouts.Section).Get<DatabaseTimeouts>() ?? new DatabaseTimeouts();
+        // The Aspire name, else the brief's DATABASE_URL; either may be a postgresql:// URL.
+        var configured = builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } named ? named : builder.Configuration[DatabaseUrl.Setting];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            builder.Configuration[$"ConnectionStrings:{ConnectionName}"] = DatabaseUrl.ToConnectionString(configured);
+        }
         builder.AddNpgsqlDbContext<PolarFlowDbContext>(ConnectionName, settings =>
         {
             // Aspire's own check only opens a connection, which a hung server still grants from the pool.

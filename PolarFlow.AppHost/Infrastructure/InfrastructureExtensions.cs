@@ -19,6 +19,7 @@ public static class InfrastructureExtensions
             Console.WriteLine($"PolarFlow infrastructure: {mode.ToString().ToLowerInvariant()} (requested: {requested.ToString().ToLowerInvariant()})");
         }
 
+        if (builder.ExecutionContext.IsPublishMode) return AddDeployed(builder);
         return mode switch
         {
             InfrastructureMode.Containers => AddContainers(builder),
@@ -48,6 +49,18 @@ public static class InfrastructureExtensions
         return new PolarFlowInfrastructure(InfrastructureMode.Containers, database, cache, [database, cache]);
     }
 
+    /// <summary>
+    /// Deployed (the manifest `azd` reads): PostgreSQL is an existing managed server given as the secret parameter
+    /// `polarflow` (a connection string or a postgresql:// URL). A PostgreSQL container on Azure Container Apps would keep
+    /// its data on an Azure Files share, where its chmod fails and it crash-loops; without a volume it would lose the
+    /// data with every revision. Redis stays a container: it holds caches and counters, nothing that must outlive it.
+    /// </summary>
+    private static PolarFlowInfrastructure AddDeployed(IDistributedApplicationBuilder builder)
+    {
+        var cache = builder.AddRedis("cache");
+        return new PolarFlowInfrastructure(InfrastructureMode.External, builder.AddConnectionString("polarflow"), cache, [cache]);
+    }
+
     private static PolarFlowInfrastructure AddLocal(IDistributedApplicationBuilder builder, LocalServerBinaries binaries)
     {
         if (OperatingSystem.IsWindows())
@@ -61,11 +74,18 @@ public static class InfrastructureExtensions
 
     private static PolarFlowInfrastructure AddExternal(IDistributedApplicationBuilder builder)
     {
+        // The brief's DATABASE_URL stands for ConnectionStrings__polarflow; the services read it as a URL.
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("polarflow"))
+            && builder.Configuration["DATABASE_URL"] is { Length: > 0 } url)
+        {
+            builder.Configuration["ConnectionStrings:polarflow"] = url;
+        }
         var missing = new[] { "polarflow", "cache" }.Where(name => string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name))).ToList();
         if (missing.Count > 0)
         {
             throw new DistributedApplicationException(
-                $"{InfrastructureModeResolver.ConfigurationKey}=external needs {string.Join(" and ", missing.Select(n => $"ConnectionStrings__{n}"))}.");
+                $"{InfrastructureModeResolver.ConfigurationKey}=external needs "
+                + string.Join(" and ", missing.Select(n => n == "polarflow" ? "ConnectionStrings__polarflow (or DATABASE_URL)" : $"ConnectionStrings__{n}")) + ".");
         }
 
         return new PolarFlowInfrastructure(InfrastructureMode.External,
