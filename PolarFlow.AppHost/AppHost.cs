@@ -28,11 +28,17 @@ var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
 // Where Polar's OAuth callback and webhooks reach the API, and where people open the dashboard. Run here: the endpoints.
 // Deployed: parameters, since a container's own address is not the one the internet sees.
 var publish = builder.ExecutionContext.IsPublishMode;
+var saas = string.Equals(builder.Configuration["DEPLOYMENT_MODE"], "saas", StringComparison.OrdinalIgnoreCase);
 IExpressionValue? apiUrl = publish ? builder.AddParameter("public-base-url").Resource : null;
 IExpressionValue? dashboardUrl = publish ? builder.AddParameter("dashboard-public-url").Resource : null;
 api.WithEnvironment("PolarFlow__PublicBaseUrl", apiUrl ?? api.GetEndpoint("http"))
-    .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated ? "true" : "false");
+    // A demo athlete only for one's own server: in SaaS mode every user belongs to the front end.
+    .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated && !saas ? "true" : "false");
 polar.Apply(api);
+if (builder.Configuration["DEPLOYMENT_MODE"] is { Length: > 0 } deploymentMode)
+{
+    api.WithEnvironment("DEPLOYMENT_MODE", deploymentMode); // self_hosted or saas, as the brief names it
+}
 
 var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithHttpEndpoint(name: "http")
@@ -55,7 +61,7 @@ web.WithEnvironment("PolarFlow__Web__PublicUrl", dashboardUrl ?? web.GetEndpoint
 api.WithEnvironment("PolarFlow__DashboardUrl", dashboardUrl ?? web.GetEndpoint("http"));
 
 // An optional Laravel front end that finds the API through service discovery (PolarFlow:Laravel:Path).
-LaravelApp.Add(builder, api, infrastructure, adminKey);
+LaravelApp.Add(builder, api, infrastructure);
 
 if (builder.ExecutionContext.IsRunMode)
 {

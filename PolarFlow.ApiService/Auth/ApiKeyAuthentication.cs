@@ -19,12 +19,17 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     public const string AdminKeySetting = "PolarFlow:AdminApiKey";
     /// <summary>The dashboard's own credential (an AppHost secret parameter): every user, and the people API.</summary>
     public const string WebKeySetting = "PolarFlow:WebApiKey";
+    /// <summary>A service key given by configuration (the AppHost makes one for the Laravel app it runs).</summary>
+    public const string ServiceKeySetting = "PolarFlow:ServiceApiKey";
     public const string AdminRole = "admin";
     public const string ServiceRole = "service";
     public const string UserRole = "user";
     public const string WebRole = "web";
     public const string UserIdClaim = "polarflow:user_id";
     public const string KeyIdClaim = "polarflow:key_id";
+
+    private static readonly (string Setting, string Role)[] ConfiguredKeys =
+        [(AdminKeySetting, AdminRole), (WebKeySetting, WebRole), (ServiceKeySetting, ServiceRole)];
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,16 +44,13 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.NoResult();
         }
 
-        var admin = configuration[AdminKeySetting];
-        if (!string.IsNullOrEmpty(admin) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(admin)))
+        foreach (var (setting, role) in ConfiguredKeys)
         {
-            return Success([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRole), new Claim(KeyIdClaim, "admin")]);
-        }
-
-        var web = configuration[WebKeySetting];
-        if (!string.IsNullOrEmpty(web) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(web)))
-        {
-            return Success([new Claim(ClaimTypes.Name, "web"), new Claim(ClaimTypes.Role, WebRole), new Claim(KeyIdClaim, "web")]);
+            var configured = configuration[setting];
+            if (!string.IsNullOrEmpty(configured) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(configured)))
+            {
+                return Success([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role), new Claim(KeyIdClaim, role)]);
+            }
         }
 
         var key = await Context.RequestServices.GetRequiredService<Keys.ApiKeyService>().FindAsync(presented, Context.RequestAborted);

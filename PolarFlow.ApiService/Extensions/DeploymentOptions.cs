@@ -13,9 +13,11 @@ public sealed class DeploymentOptions
     public string[] ReturnUrlAllowList { get; set; } = [];
     /// <summary>The dashboard (`PolarFlow:DashboardUrl`, set by the AppHost): `/` sends browsers there, and connect may return there.</summary>
     public string? DashboardUrl { get; set; }
+    /// <summary>A front end the AppHost runs beside PolarFlow (`PolarFlow:FrontEndUrl`, the Laravel app): connect may return there.</summary>
+    public string? FrontEndUrl { get; set; }
 
     public bool ReturnUrlAllowed(string? url) =>
-        url is not null && ReturnUrlAllowList.Append(DashboardUrl is { Length: > 0 } d ? d.TrimEnd('/') + "/" : null).OfType<string>()
+        url is not null && ReturnUrlAllowList.Concat(new[] { DashboardUrl, FrontEndUrl }.OfType<string>().Where(u => u.Length > 0).Select(u => u.TrimEnd('/') + "/"))
             .Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     public sealed class Setup(IConfiguration configuration) : IConfigureOptions<DeploymentOptions>, IValidateOptions<DeploymentOptions>
@@ -25,6 +27,7 @@ public sealed class DeploymentOptions
             options.Saas = string.Equals(configuration["DEPLOYMENT_MODE"], "saas", StringComparison.OrdinalIgnoreCase);
             options.ReturnUrlAllowList = configuration.GetSection("PolarFlow:ReturnUrlAllowList").Get<string[]>() ?? [];
             options.DashboardUrl = configuration["PolarFlow:DashboardUrl"];
+            options.FrontEndUrl = configuration["PolarFlow:FrontEndUrl"];
         }
 
         public ValidateOptionsResult Validate(string? name, DeploymentOptions options)
@@ -39,7 +42,7 @@ public sealed class DeploymentOptions
             var problems = new List<string>();
             if ((configuration[Auth.ApiKeyAuthentication.AdminKeySetting]?.Length ?? 0) < 32)
                 problems.Add($"{Auth.ApiKeyAuthentication.AdminKeySetting} must be set to a key of at least 32 characters");
-            if (options.ReturnUrlAllowList.Length == 0)
+            if (options.ReturnUrlAllowList.Length == 0 && string.IsNullOrEmpty(options.FrontEndUrl))
                 problems.Add("PolarFlow:ReturnUrlAllowList must name the front end's return URLs (e.g. PolarFlow__ReturnUrlAllowList__0=https://app.example.com/)");
             if (Data.KeyRingEncryption.KeyFrom(configuration) is null)
                 problems.Add($"{Data.KeyRingEncryption.Setting} must hold the key that encrypts the token-encryption key ring at rest (32 bytes, base64)");

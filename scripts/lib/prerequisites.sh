@@ -55,9 +55,11 @@ ensure_node() {
   { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install "Node.js and npm" nodejs npm
 }
 
-# PHP's CLI: the tests run a PHP stand-in for a Laravel app through the AppHost.
+# PHP and Debian's Laravel: the tests run samples/laravel (Laravel 8, Guzzle, PostgreSQL's PDO driver) through the AppHost.
 ensure_php() {
-  command -v php >/dev/null 2>&1 || apt_install "PHP's command line" php-cli
+  { command -v php >/dev/null 2>&1 && [ -f /usr/share/php/Illuminate/autoload.php ] && [ -f /usr/share/php/GuzzleHttp/autoload.php ] \
+    && php -m | grep -qx pdo_pgsql; } \
+    || apt_install "PHP and Laravel" php-cli php-laravel-framework php-guzzlehttp-guzzle php-pgsql
 }
 
 # Debian's Chromium: the dashboard's tests drive it with Playwright (never a browser Playwright downloads).

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Npgsql;
+using PolarFlow.AppHost.Infrastructure;
+using PolarFlow.Tests.Infrastructure;
+using PolarFlow.Tests.Web;
+
+namespace PolarFlow.Tests.EndToEnd;
+
+/// <summary>
+/// The Laravel sample (samples/laravel, Debian's Laravel 8) run by the AppHost in SaaS mode against the emulator,
+/// driven by a real browser. It finds the API through service discovery, calls it with the generated service key,
+/// and keeps its accounts in its own schema of PolarFlow's database.
+/// </summary>
+public sealed class LaravelSaasTests
+{
+    private const string AdminKey = "laravel-test-admin-key-0123456789abcdef";
+
+    [Fact]
+    public async Task ALaravelUserConnectsThroughPolarSeesTheApisReadinessAndIsErasedWhenDeleted()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("polarflow-laravel-").FullName;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            var ct = cts.Token;
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PolarFlow_AppHost>(
+            [
+                "--PolarFlow:Infra=local",
+                $"--PolarFlow:DataDir={dataDir}",
+                $"--API_PORT={LocalServerBinaries.FreeTcpPort()}",
+                $"--WEB_PORT={LocalServerBinaries.FreeTcpPort()}",
+                $"--Parameters:admin-api-key={AdminKey}",
+                "--DEPLOYMENT_MODE=saas",
+                $"--PolarFlow:Laravel:Path={Path.Combine(RepositoryRoot.Path, "samples", "laravel")}",
+                "--PolarFlow:Laravel:Args=artisan polarflow:serve --port={port}",
+                "--PolarFlow:Laravel:HealthPath=/health",
+            ], ct);
+            await using var app = await builder.BuildAsync(ct);
+            await app.StartAsync(ct);
+            await app.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceHealthyAsync("laravel", ct);
+            var laravel = app.GetEndpoint("laravel", "http");
+            using var api = app.CreateHttpClient("apiservice", "http");
+            api.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = DashboardFixture.ChromiumPath, Headless = true });
+
+            // Ada signs up: Laravel makes her PolarFlow user.
+            var ada = await SignUpAsync(browser, laravel, "Ada");
+            var adaUser = (await ada.GetAttributeAsync("[data-polarflow-user]", "data-polarflow-user"))!;
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/users/{adaUser}", ct)).StatusCode);
+            Assert.Equal("NotConnected", await ada.GetAttributeAsync("[data-connection]", "data-connection"));
+
+            // Connect: Laravel → Polar's authorization page (the emulator's) → PolarFlow's callback → Laravel's return URL.
+            var hops = new List<string>();
+            ada.Request += (_, request) => hops.Add(request.Url); // each redirect is a request of its own
+            await ada.ClickAsync("#connect");
+            await ada.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
+            Assert.Contains(hops, url => url.Contains("/oauth2/authorization", StringComparison.Ordinal));
+            Assert.Contains(hops, url => url.Contains("/oauth/polar/callback", StringComparison.Ordinal));
+            Assert.Equal("Connected", await ada.GetAttributeAsync("[data-connection]", "data-connection"));
+
+            // Once the first sync has run (the emulator's demo window: a year of data), Laravel's page shows what the API says.
+            await WaitForFirstSyncAsync(api, adaUser, ct);
+            await ada.ReloadAsync();
+            var readiness = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{adaUser}/analytics/readiness", ct))
+                .GetProperty("result").GetProperty("today").GetProperty("score").GetDouble();
+            var shown = double.Parse((await ada.GetAttributeAsync("[data-readiness]", "data-readiness"))!, CultureInfo.InvariantCulture);
+            Assert.Equal(readiness, shown, 9);
+            Assert.Equal(Math.Round(readiness, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture), (await ada.InnerTextAsync(".score")).Trim());
+            var nights = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{adaUser}/sleep?days=7", ct)).GetProperty("nights")
+                .EnumerateArray().Select(n => n.GetProperty("date").GetString()!).ToList();
+            Assert.NotEmpty(nights);
+            Assert.Equal(nights, await ada.Locator("[data-night]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.night)"));
+
+            // Grace, in another browser, is another PolarFlow user and sees nothing of Ada's.
+            var grace = await SignUpAsync(browser, laravel, "Grace");
+            var graceUser = (await grace.GetAttributeAsync("[data-polarflow-user]", "data-polarflow-user"))!;
+            Assert.NotEqual(adaUser, graceUser);
+            Assert.Equal("NotConnected", await grace.GetAttributeAsync("[data-connection]", "data-connection"));
+            Assert.Equal(0, await grace.Locator("[data-night], [data-readiness]").CountAsync());
+
+            // Ada leaves: PolarFlow erases her; Grace stays.
+            await ada.ClickAsync("#delete");
+            await ada.WaitForURLAsync(new Uri(laravel, "/").ToString());
+            Assert.Contains("deleted", await ada.InnerTextAsync("[role=status]"));
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/users/{adaUser}", ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/users/{graceUser}", ct)).StatusCode);
+
+            // Laravel's rows are in its own schema of the shared database; PolarFlow's schema holds none of them.
+            await using var db = new NpgsqlConnection(await app.GetConnectionStringAsync("polarflow", ct));
+            await db.OpenAsync(ct);
+            await using var query = new NpgsqlCommand("""
+                SELECT (SELECT string_agg(name, ',') FROM laravel.accounts),
+                       (SELECT count(*) FROM information_schema.tables WHERE table_schema = 'polarflow' AND table_name IN ('accounts', 'migrations'))
+                """, db);
+            await using var row = await query.ExecuteReaderAsync(ct);
+            Assert.True(await row.ReadAsync(ct));
+            Assert.Equal(("Grace", 0L), (row.GetString(0), row.GetInt64(1)));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    private static async Task<IPage> SignUpAsync(IBrowser browser, Uri laravel, string name)
+    {
+        var page = await browser.NewPageAsync(new() { BaseURL = laravel.ToString() });
+        await page.GotoAsync("/");
+        await page.FillAsync("#name", name);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
+        return page;
+    }
+
+    private static async Task WaitForFirstSyncAsync(HttpClient api, string userId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 180; attempt++)
+        {
+            var status = await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sync/status", ct);
+            if (status.GetProperty("currentJob") is { ValueKind: JsonValueKind.Object } job && job.GetProperty("status").GetString() == "Succeeded") return;
+            await Task.Delay(1000, ct);
+        }
+        throw new TimeoutException($"{userId}'s first sync did not finish.");
+    }
+}

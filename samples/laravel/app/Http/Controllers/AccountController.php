@@ -1,0 +1,71 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use App\Models\Account;
+use App\PolarFlow\PolarFlowClient;
+use Illuminate\Http\Client\RequestException;
+use Illuminate\Http\Request;
+
+/** The SaaS's pages: sign up (which makes the PolarFlow user), connect Polar, see sleep and readiness, leave. */
+class AccountController
+{
+    public function __construct(private PolarFlowClient $polarFlow)
+    {
+    }
+
+    public function home(Request $request)
+    {
+        if (Account::find($request->session()->get('account_id')) !== null) {
+            return redirect()->route('dashboard');
+        }
+
+        return view('home');
+    }
+
+    public function register(Request $request)
+    {
+        $fields = $request->validate(['name' => 'required|string|max:100']);
+        $account = Account::create($fields);
+        $this->polarFlow->createUser($account->polarFlowUserId());
+        $request->session()->regenerate();
+        $request->session()->put('account_id', $account->id);
+
+        return redirect()->route('dashboard');
+    }
+
+    public function dashboard(Request $request)
+    {
+        $account = $request->attributes->get('account');
+        $userId = $account->polarFlowUserId();
+        $user = $this->polarFlow->user($userId);
+        $connected = $user['connectionState'] === 'Connected';
+
+        return view('dashboard', [
+            'account' => $account,
+            'connection' => $user['connectionState'],
+            'nights' => $connected ? $this->polarFlow->sleep($userId, 7) : [],
+            'readiness' => $connected ? $this->polarFlow->readiness($userId) : null,
+        ]);
+    }
+
+    public function connect(Request $request)
+    {
+        $account = $request->attributes->get('account');
+        try {
+            return redirect()->away($this->polarFlow->authorizationUrl($account->polarFlowUserId(), route('dashboard')));
+        } catch (RequestException $e) {
+            return back()->withErrors(['connect' => $e->response->json('detail') ?? 'PolarFlow could not start the connection.']);
+        }
+    }
+
+    public function destroy(Request $request)
+    {
+        $account = $request->attributes->get('account');
+        $this->polarFlow->deleteUser($account->polarFlowUserId());
+        $account->delete();
+        $request->session()->invalidate();
+
+        return redirect()->route('home')->with('status', 'Your account and all its Polar data are deleted.');
+    }
+}
