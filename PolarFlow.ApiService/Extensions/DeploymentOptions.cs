@@ -17,8 +17,11 @@ public sealed class DeploymentOptions
     public string? FrontEndUrl { get; set; }
 
     public bool ReturnUrlAllowed(string? url) =>
-        url is not null && ReturnUrlAllowList.Concat(new[] { DashboardUrl, FrontEndUrl }.OfType<string>().Where(u => u.Length > 0).Select(u => u.TrimEnd('/') + "/"))
-            .Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        url is not null && ReturnUrlAllowList.Concat(OwnFrontEnds()).Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The dashboard and the AppHost's front end, each as a prefix ending in `/`.</summary>
+    private IEnumerable<string> OwnFrontEnds() =>
+        new[] { DashboardUrl, FrontEndUrl }.OfType<string>().Where(u => u.Length > 0).Select(u => u.TrimEnd('/') + "/");
 
     public sealed class Setup(IConfiguration configuration) : IConfigureOptions<DeploymentOptions>, IValidateOptions<DeploymentOptions>
     {

@@ -85,4 +85,36 @@ public sealed class DeploymentModeTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Contains("returnUrl", await unlisted.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, anonymousAccount.StatusCode);
     }
+
+    /// <summary>
+    /// The AppHost's Laravel app: its generated key is a service key (any user, not the admin's powers), and the
+    /// connect flow may return to its address without an allow-list entry, but not to a look-alike host.
+    /// </summary>
+    [Fact]
+    public async Task TheFrontEndsConfiguredServiceKeyServesAnyUserAndItsAddressMayBeReturnedTo()
+    {
+        const string serviceKey = "front-end-service-key-0123456789abcdef";
+        using var saas = api.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("DEPLOYMENT_MODE", "saas");
+            b.UseSetting("PolarFlow:KeyRingEncryptionKey", Convert.ToBase64String(new byte[32]));
+            b.UseSetting("PolarFlow:ServiceApiKey", serviceKey);
+            b.UseSetting("PolarFlow:FrontEndUrl", "http://localhost:7777");
+        });
+        using var laravel = saas.CreateClient();
+        laravel.DefaultRequestHeaders.Add("X-API-Key", serviceKey);
+
+        Assert.Equal(HttpStatusCode.Created, (await laravel.PostAsJsonAsync("/api/v1/users", new { UserId = "laravel-41" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laravel.GetAsync("/api/v1/users/laravel-41")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await laravel.GetAsync("/api/v1/polar/webhook")).StatusCode); // admin only
+
+        var back = await laravel.PostAsJsonAsync("/api/v1/users/laravel-41/polar/authorize", new { ReturnUrl = "http://localhost:7777/dashboard" });
+        var lookAlike = await laravel.PostAsJsonAsync("/api/v1/users/laravel-41/polar/authorize", new { ReturnUrl = "http://localhost:77770/dashboard" });
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, lookAlike.StatusCode);
+
+        using var stranger = saas.CreateClient();
+        stranger.DefaultRequestHeaders.Add("X-API-Key", serviceKey[..^1] + "X");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/users/laravel-41")).StatusCode);
+    }
 }

@@ -11,7 +11,7 @@
         <h2>Readiness today</h2>
         @if ($readiness['score'] !== null)
             <p class="score" data-readiness="{{ $readiness['score'] }}">{{ number_format($readiness['score'], 0) }}</p>
-            <p>{{ $readiness['band'] }}</p>
+            <p>{{ ucfirst($readiness['band'] ?? '') }}</p>
         @else
             <p data-readiness="">Not yet: {{ $readiness['missing'] ?? 'too few nights synced' }}.</p>
         @endif
