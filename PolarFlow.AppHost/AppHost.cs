@@ -11,11 +11,11 @@ var infrastructure = builder.AddPolarFlowInfrastructure();
 var polar = PolarSource.Add(builder);
 
 // The admin API key: generated once and kept in the AppHost's user secrets (the dashboard shows it).
-var adminKey = builder.AddParameter("admin-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var adminKey = builder.AddGeneratedSecret("admin-api-key");
 // Encrypts the token-encryption key ring at rest (both services read it), generated and kept the same way.
-var keyRingKey = builder.AddParameter("keyring-encryption-key", new GenerateParameterDefault { MinLength = 40, Special = false }, secret: true, persist: true);
+var keyRingKey = builder.AddGeneratedSecret("keyring-encryption-key", minLength: 40);
 // The dashboard's credential to the API (browsers never see it), generated and kept the same way.
-var webKey = builder.AddParameter("web-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var webKey = builder.AddGeneratedSecret("web-api-key");
 
 var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("API_PORT", 8000))
@@ -28,17 +28,15 @@ var api = builder.AddProject<Projects.PolarFlow_ApiService>("apiservice")
 // Where Polar's OAuth callback and webhooks reach the API, and where people open the dashboard. Run here: the endpoints.
 // Deployed: parameters, since a container's own address is not the one the internet sees.
 var publish = builder.ExecutionContext.IsPublishMode;
-var saas = string.Equals(builder.Configuration["DEPLOYMENT_MODE"], "saas", StringComparison.OrdinalIgnoreCase);
+var deploymentMode = builder.Configuration["DEPLOYMENT_MODE"]; // self_hosted or saas, as the brief names it
+var saas = string.Equals(deploymentMode, "saas", StringComparison.OrdinalIgnoreCase);
 IExpressionValue? apiUrl = publish ? builder.AddParameter("public-base-url").Resource : null;
 IExpressionValue? dashboardUrl = publish ? builder.AddParameter("dashboard-public-url").Resource : null;
 api.WithEnvironment("PolarFlow__PublicBaseUrl", apiUrl ?? api.GetEndpoint("http"))
     // A demo athlete only for one's own server: in SaaS mode every user belongs to the front end.
     .WithEnvironment("PolarFlow__ConnectDemoUser", polar.Emulated && !saas ? "true" : "false");
 polar.Apply(api);
-if (builder.Configuration["DEPLOYMENT_MODE"] is { Length: > 0 } deploymentMode)
-{
-    api.WithEnvironment("DEPLOYMENT_MODE", deploymentMode); // self_hosted or saas, as the brief names it
-}
+if (!string.IsNullOrEmpty(deploymentMode)) api.WithEnvironment("DEPLOYMENT_MODE", deploymentMode);
 
 var worker = builder.AddProject<Projects.PolarFlow_SyncWorker>("syncworker")
     .WithHttpEndpoint(name: "http")
@@ -61,7 +59,7 @@ web.WithEnvironment("PolarFlow__Web__PublicUrl", dashboardUrl ?? web.GetEndpoint
 api.WithEnvironment("PolarFlow__DashboardUrl", dashboardUrl ?? web.GetEndpoint("http"));
 
 // An optional Laravel front end that finds the API through service discovery (PolarFlow:Laravel:Path).
-LaravelApp.Add(builder, api, infrastructure);
+LaravelApp.Add(builder, api, infrastructure, saas);
 
 if (builder.ExecutionContext.IsRunMode)
 {

@@ -21,7 +21,9 @@ public static class DataExtensions
     {
         var timeouts = builder.Configuration.GetSection(DatabaseTimeouts.Section).Get<DatabaseTimeouts>() ?? new DatabaseTimeouts();
         // The Aspire name, else the brief's DATABASE_URL; either may be a postgresql:// URL.
-        var configured = builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } named ? named : builder.Configuration[DatabaseUrl.Setting];
+        var configured = builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } named
+            ? named
+            : builder.Configuration[DatabaseUrl.Setting];
         if (!string.IsNullOrWhiteSpace(configured))
         {
             builder.Configuration[$"ConnectionStrings:{ConnectionName}"] = DatabaseUrl.ToConnectionString(configured);

@@ -13,29 +13,30 @@ public static class DatabaseUrl
 
     public static string ToConnectionString(string value)
     {
-        var scheme = value.Split("://", 2)[0];
-        if (!value.Contains("://", StringComparison.Ordinal)) return value;
+        var separator = value.IndexOf("://", StringComparison.Ordinal);
+        if (separator < 0) return value;
+        var scheme = value[..separator];
         if (scheme is not ("postgres" or "postgresql") && !scheme.StartsWith("postgresql+", StringComparison.Ordinal))
         {
             throw new FormatException($"A database URL starts with postgresql:// (or postgres://), not {scheme}://.");
         }
-        if (!Uri.TryCreate("postgresql://" + value.Split("://", 2)[1], UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        if (!Uri.TryCreate("postgresql" + value[separator..], UriKind.Absolute, out var uri) || uri.Host.Length == 0)
         {
             throw new FormatException("The database URL is not postgresql://user:password@host:port/database.");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port };
-        var credentials = uri.UserInfo.Split(':', 2);
-        if (credentials[0].Length > 0) builder.Username = Uri.UnescapeDataString(credentials[0]);
-        if (credentials.Length == 2) builder.Password = Uri.UnescapeDataString(credentials[1]);
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host, Port = uri.Port > 0 ? uri.Port : 5432 };
+        var (user, password) = Split(uri.UserInfo, ':');
+        if (user.Length > 0) builder.Username = user;
+        if (password is not null) builder.Password = password;
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Length > 0) builder.Database = database;
         foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            var (key, setting) = (Uri.UnescapeDataString(pair.Split('=', 2)[0]), pair.Contains('=') ? Uri.UnescapeDataString(pair.Split('=', 2)[1]) : "");
+            var (key, setting) = Split(pair, '=');
             try
             {
-                builder[key] = setting;
+                builder[key] = setting ?? "";
             }
             catch (ArgumentException)
             {
@@ -43,5 +44,13 @@ public static class DatabaseUrl
             }
         }
         return builder.ConnectionString;
+    }
+
+    /// <summary>`a=b` (or `a:b`) as its two unescaped halves; the second is null when there is no separator.</summary>
+    private static (string First, string? Second) Split(string text, char separator)
+    {
+        var at = text.IndexOf(separator);
+        return at < 0 ? (Uri.UnescapeDataString(text), null)
+            : (Uri.UnescapeDataString(text[..at]), Uri.UnescapeDataString(text[(at + 1)..]));
     }
 }

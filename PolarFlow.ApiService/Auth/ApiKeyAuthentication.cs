@@ -47,10 +47,12 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         foreach (var (setting, role) in ConfiguredKeys)
         {
             var configured = configuration[setting];
-            if (!string.IsNullOrEmpty(configured) && CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(configured)))
+            if (string.IsNullOrEmpty(configured) || !CryptographicOperations.FixedTimeEquals(Hash(presented), Hash(configured)))
             {
-                return Success([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role), new Claim(KeyIdClaim, role)]);
+                continue;
             }
+            return Success([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role),
+                new Claim(KeyIdClaim, role)]);
         }
 
         var key = await Context.RequestServices.GetRequiredService<Keys.ApiKeyService>().FindAsync(presented, Context.RequestAborted);

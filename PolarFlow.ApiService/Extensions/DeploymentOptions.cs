@@ -13,11 +13,14 @@ public sealed class DeploymentOptions
     public string[] ReturnUrlAllowList { get; set; } = [];
     /// <summary>The dashboard (`PolarFlow:DashboardUrl`, set by the AppHost): `/` sends browsers there, and connect may return there.</summary>
     public string? DashboardUrl { get; set; }
-    /// <summary>A front end the AppHost runs beside PolarFlow (`PolarFlow:FrontEndUrl`, the Laravel app): connect may return there.</summary>
+    /// <summary>
+    /// A front end the AppHost runs beside PolarFlow (`PolarFlow:FrontEndUrl`, the Laravel app): connect may return there.
+    /// </summary>
     public string? FrontEndUrl { get; set; }
 
     public bool ReturnUrlAllowed(string? url) =>
-        url is not null && ReturnUrlAllowList.Concat(OwnFrontEnds()).Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        url is not null
+        && ReturnUrlAllowList.Concat(OwnFrontEnds()).Any(prefix => url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The dashboard and the AppHost's front end, each as a prefix ending in `/`.</summary>
     private IEnumerable<string> OwnFrontEnds() =>

@@ -124,13 +124,15 @@ public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions>
             if (ArchiveRestore.IsArchive(zip)) return (names.Count, ArchiveRestore.Check(zip, db));
             var readable = names.Count(n => ExportFamilies.Classify(n).SkipReason is null);
             return readable == 0
-                ? (names.Count, $"This ZIP is not a Polar Flow account export or a PolarFlow archive: none of its {names.Count} files "
-                    + "is a training session, activity, 24/7 heart-rate, sleep, nightly recovery or calendar file, and it has no manifest.json.")
+                ? (names.Count, "This ZIP is not a Polar Flow account export or a PolarFlow archive: "
+                    + $"none of its {names.Count} files is a training session, activity, 24/7 heart-rate, sleep, "
+                    + "nightly recovery or calendar file, and it has no manifest.json.")
                 : (names.Count, null);
         }
         catch (InvalidDataException)
         {
-            return (0, "The body is not a ZIP archive; upload the ZIP Polar's 'Download your data' produced, or a PolarFlow archive.zip.");
+            return (0, "The body is not a ZIP archive; upload the ZIP Polar's 'Download your data' produced, "
+                + "or a PolarFlow archive.zip.");
         }
     }
 

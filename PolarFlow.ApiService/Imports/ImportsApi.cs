@@ -16,9 +16,9 @@ public static class ImportsApi
             if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
             return await uploads.ReceiveAsync(userId, request, ct);
         }).WithName("CreateImport").WithSummary("Import a Polar Flow export or a PolarFlow archive")
-            .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP), or restore a PolarFlow archive "
-                + "(`export/archive.zip` from this or another server; checked whole first, a second import changes nothing), as the body "
-                + "(application/zip) or a multipart file; 202 with the import to follow.")
+            .WithDescription("Import a Polar Flow account export (the 'Download your data' ZIP), or restore a PolarFlow "
+                + "archive (`export/archive.zip` from this or another server; checked whole first, a second import changes "
+                + "nothing), as the body (application/zip) or a multipart file; 202 with the import to follow.")
           .AddOpenApiOperationTransformer(DescribeUpload).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
           .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery().DisableRequestTimeout();
 

@@ -58,7 +58,8 @@ public static class InfrastructureExtensions
     private static PolarFlowInfrastructure AddDeployed(IDistributedApplicationBuilder builder)
     {
         var cache = builder.AddRedis("cache");
-        return new PolarFlowInfrastructure(InfrastructureMode.External, builder.AddConnectionString("polarflow"), cache, [cache]);
+        var database = builder.AddConnectionString("polarflow");
+        return new PolarFlowInfrastructure(InfrastructureMode.External, database, cache, [cache]);
     }
 
     private static PolarFlowInfrastructure AddLocal(IDistributedApplicationBuilder builder, LocalServerBinaries binaries)
@@ -85,7 +86,8 @@ public static class InfrastructureExtensions
         {
             throw new DistributedApplicationException(
                 $"{InfrastructureModeResolver.ConfigurationKey}=external needs "
-                + string.Join(" and ", missing.Select(n => n == "polarflow" ? "ConnectionStrings__polarflow (or DATABASE_URL)" : $"ConnectionStrings__{n}")) + ".");
+                + string.Join(" and ", missing.Select(n => n == "polarflow" ? "ConnectionStrings__polarflow (or DATABASE_URL)" : "ConnectionStrings__cache"))
+                + ".");
         }
 
         return new PolarFlowInfrastructure(InfrastructureMode.External,

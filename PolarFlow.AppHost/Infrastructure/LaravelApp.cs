@@ -13,13 +13,14 @@ public static class LaravelApp
 {
     public const string DefaultArgs = "artisan serve --host=127.0.0.1 --port={port}";
 
-    public static void Add(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> api, PolarFlowInfrastructure infrastructure)
+    public static void Add(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> api,
+        PolarFlowInfrastructure infrastructure, bool saas)
     {
         var path = builder.Configuration["PolarFlow:Laravel:Path"];
         if (string.IsNullOrWhiteSpace(path) || builder.ExecutionContext.IsPublishMode) return;
 
-        var serviceKey = builder.AddParameter("laravel-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
-        var appKey = builder.AddParameter("laravel-app-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+        var serviceKey = builder.AddGeneratedSecret("laravel-api-key");
+        var appKey = builder.AddGeneratedSecret("laravel-app-key");
         api.WithEnvironment("PolarFlow__ServiceApiKey", serviceKey);
         var command = builder.Configuration["PolarFlow:Laravel:Command"] ?? "php";
         var args = (builder.Configuration["PolarFlow:Laravel:Args"] ?? DefaultArgs).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -30,9 +31,9 @@ public static class LaravelApp
             {
                 foreach (var arg in args)
                 {
-                    context.Args.Add(arg.Contains("{port}", StringComparison.Ordinal)
-                        ? ReferenceExpression.Create($"{arg[..arg.IndexOf("{port}", StringComparison.Ordinal)]}{port}{arg[(arg.IndexOf("{port}", StringComparison.Ordinal) + 6)..]}")
-                        : arg);
+                    var at = arg.IndexOf("{port}", StringComparison.Ordinal);
+                    var rest = at < 0 ? "" : arg[(at + "{port}".Length)..];
+                    context.Args.Add(at < 0 ? arg : ReferenceExpression.Create($"{arg[..at]}{port}{rest}"));
                 }
             })
             .WithReference(api)
@@ -40,8 +41,9 @@ public static class LaravelApp
             .WithEnvironment("APP_KEY", appKey)
             .WaitFor(api)
             .WithHttpHealthCheck(builder.Configuration["PolarFlow:Laravel:HealthPath"] ?? "/");
-        api.WithEnvironment("PolarFlow__FrontEndUrl", laravel.GetEndpoint("http")); // the connect flow may return to Laravel
-        if (string.Equals(builder.Configuration["DEPLOYMENT_MODE"], "saas", StringComparison.OrdinalIgnoreCase))
+        // The connect flow may return to Laravel.
+        api.WithEnvironment("PolarFlow__FrontEndUrl", laravel.GetEndpoint("http"));
+        if (saas)
         {
             laravel.WithReference(infrastructure.Database);
         }

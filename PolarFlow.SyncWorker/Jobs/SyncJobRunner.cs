@@ -124,7 +124,10 @@ public sealed partial class SyncJobRunner(
                 {
                     (null, null) => new { fetched = pending.Fetched, changed = stepChanged },
                     (null, { } later) => new { fetched = pending.Fetched, changed = stepChanged, deferred = later },
-                    _ => new { fetched = pending.Fetched, changed = stepChanged, error = "Incomplete", message = pending.Missing },
+                    _ => new
+                    {
+                        fetched = pending.Fetched, changed = stepChanged, error = "Incomplete", message = pending.Missing,
+                    },
                 };
                 if (pending.Missing is not null)
                 {

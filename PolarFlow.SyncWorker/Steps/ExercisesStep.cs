@@ -44,9 +44,9 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
 
         var have = ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToHashSet();
         var oldestFirst = listed.Where(e => have.Contains(e.Id)).OrderBy(e => e.StartTime).Select(e => e.Id).ToList();
-        var (downloads, fileFailures, fileError, deferred) = await FetchFilesAsync(c, oldestFirst, ct);
-        failures += fileFailures;
-        lastError ??= fileError;
+        var fetched = await FetchFilesAsync(c, oldestFirst, ct);
+        failures += fetched.Failures;
+        lastError ??= fetched.LastError;
 
         var exercises = fresh.Select(e => PolarMapping.Exercise(c.UserId, e)).ToList();
         var samples = fresh.SelectMany(e => PolarMapping.ExerciseSamples(c.UserId, e)).ToList();
@@ -56,51 +56,63 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
         {
             var merged = await AdoptImportedAsync(db, c.UserId, exercises, files.Store, t);
             return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t)
-                + await files.SaveAsync(db, downloads, t);
+                + await files.SaveAsync(db, fetched.Downloads, t);
         })
         {
             Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises or their files not fetched ({lastError})",
-            Deferred = deferred == 0 ? null : $"the files of {deferred} exercises wait for spare rate budget (the next sync)",
+            Deferred = fetched.Deferred == 0 ? null
+                : $"the files of {fetched.Deferred} exercises wait for spare rate budget (the next sync)",
         };
+    }
+
+    /// <summary>What one sync got of the files: the downloads, the failures, and how many exercises wait for budget.</summary>
+    private sealed class FileFetch
+    {
+        public List<IncomingFile> Downloads { get; } = [];
+        public int Failures { get; set; }
+        public string? LastError { get; set; }
+        public int Deferred { get; set; }
     }
 
     /// <summary>
     /// The AccessLink files these exercises do not have a row for yet (stored or absent), fetched one by one while the
-    /// budget allows; Deferred counts the exercises left for a later sync.
+    /// budget allows; the exercises left when it runs short (or a 429 comes) are counted as deferred.
     /// </summary>
-    private async Task<(List<IncomingFile> Files, int Failures, string? LastError, int Deferred)> FetchFilesAsync(SyncContext c,
-        List<string> ids, CancellationToken ct)
+    private async Task<FileFetch> FetchFilesAsync(SyncContext c, List<string> ids, CancellationToken ct)
     {
         var known = (await c.Db.ExerciseFiles.AsNoTracking()
                 .Where(f => f.UserId == c.UserId && f.Source == RecordSources.AccessLink && ids.Contains(f.ExerciseId))
                 .Select(f => new { f.ExerciseId, f.Format }).ToListAsync(ct))
             .Select(f => (f.ExerciseId, f.Format)).ToHashSet();
-        var downloads = new List<IncomingFile>();
-        var (failures, lastError) = (0, (string?)null);
-        var todo = ids.Select(id => (id, Formats: ExerciseFileFormats.AccessLink.Where(f => !known.Contains((id, f))).ToList()))
+        var todo = ids
+            .Select(id => (Id: id, Formats: ExerciseFileFormats.AccessLink.Where(f => !known.Contains((id, f))).ToList()))
             .Where(e => e.Formats.Count > 0).ToList();
+        var fetch = new FileFetch();
         for (var i = 0; i < todo.Count; i++)
         {
-            if (await budget.WaitNeededAsync(scheduled: true, c.Options.ExerciseFileReserve) is not null) return (downloads, failures, lastError, todo.Count - i);
+            fetch.Deferred = todo.Count - i;
+            if (await budget.WaitNeededAsync(scheduled: true, c.Options.ExerciseFileReserve) is not null) return fetch;
             foreach (var format in todo[i].Formats)
             {
                 try
                 {
-                    var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, todo[i].id, format, ct);
-                    downloads.Add(new IncomingFile(new ExerciseFileKey(c.UserId, todo[i].id, format, RecordSources.AccessLink), bytes));
+                    var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, todo[i].Id, format, ct);
+                    var key = new ExerciseFileKey(c.UserId, todo[i].Id, format, RecordSources.AccessLink);
+                    fetch.Downloads.Add(new IncomingFile(key, bytes));
                 }
                 catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
                 {
-                    failures++;
-                    lastError = ex.Message; // no row: asked for again on the retry
+                    fetch.Failures++;
+                    fetch.LastError = ex.Message; // no row: asked for again on the retry
                 }
                 catch (AccessLinkException ex) when (ex.Kind == AccessLinkErrorKind.RateLimited)
                 {
-                    return (downloads, failures, lastError, todo.Count - i); // keep the files got; the next step waits for the reset
+                    return fetch; // keep the files got; the next step waits for the reset
                 }
             }
         }
-        return (downloads, failures, lastError, 0);
+        fetch.Deferred = 0;
+        return fetch;
     }
 
     /// <summary>

@@ -104,12 +104,14 @@ public sealed class DeploymentModeTests(ApiFactory api) : IClassFixture<ApiFacto
         using var laravel = saas.CreateClient();
         laravel.DefaultRequestHeaders.Add("X-API-Key", serviceKey);
 
-        Assert.Equal(HttpStatusCode.Created, (await laravel.PostAsJsonAsync("/api/v1/users", new { UserId = "laravel-41" })).StatusCode);
+        var created = await laravel.PostAsJsonAsync("/api/v1/users", new { UserId = "laravel-41" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await laravel.GetAsync("/api/v1/users/laravel-41")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await laravel.GetAsync("/api/v1/polar/webhook")).StatusCode); // admin only
 
-        var back = await laravel.PostAsJsonAsync("/api/v1/users/laravel-41/polar/authorize", new { ReturnUrl = "http://localhost:7777/dashboard" });
-        var lookAlike = await laravel.PostAsJsonAsync("/api/v1/users/laravel-41/polar/authorize", new { ReturnUrl = "http://localhost:77770/dashboard" });
+        const string authorize = "/api/v1/users/laravel-41/polar/authorize";
+        var back = await laravel.PostAsJsonAsync(authorize, new { ReturnUrl = "http://localhost:7777/dashboard" });
+        var lookAlike = await laravel.PostAsJsonAsync(authorize, new { ReturnUrl = "http://localhost:77770/dashboard" });
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, lookAlike.StatusCode);
 

@@ -22,7 +22,8 @@ public sealed class ExerciseFileSyncTests(ApiFactory api) : IClassFixture<ApiFac
     /// These tests share one emulator, so one Polar window: each starts with a roomy, fresh one, so that files wait
     /// for budget only where a test sets the reserve to say so.
     /// </summary>
-    public Task InitializeAsync() => api.Emulator.AdminAsync(HttpMethod.Put, "/admin/settings", new { ShortWindowBaseLimit = 100_000 });
+    public Task InitializeAsync() =>
+        api.Emulator.AdminAsync(HttpMethod.Put, "/admin/settings", new { ShortWindowBaseLimit = 100_000 });
 
     public Task DisposeAsync() => Task.CompletedTask;
 

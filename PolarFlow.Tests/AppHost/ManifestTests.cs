@@ -36,12 +36,17 @@ public sealed class ManifestTests
         string? Type(string name) => resources[name]?["type"]?.GetValue<string>();
 
         // Only what azd deploys: no executables (the local servers, Laravel, the emulator), no local paths.
-        Assert.All(resources, r => Assert.Contains(Type(r.Key), new[] { "container.v0", "project.v0", "parameter.v0", "value.v0", "annotated.string" }));
+        string[] deployable = ["container.v0", "project.v0", "parameter.v0", "value.v0", "annotated.string"];
+        Assert.All(resources, r => Assert.Contains(Type(r.Key), deployable));
         foreach (var local in new[] { "/var/lib/", "/home/", "/root/", "/tmp/", "polarflow/main-" }) Assert.DoesNotContain(local, text);
-        Assert.All(resources.Where(r => Type(r.Key) == "project.v0"), r => Assert.False(Path.IsPathRooted(r.Value!["path"]!.GetValue<string>())));
+        var projects = resources.Where(r => Type(r.Key) == "project.v0").ToList();
+        Assert.All(projects, r => Assert.False(Path.IsPathRooted(r.Value!["path"]!.GetValue<string>())));
 
         // Reachable from outside: the API (REST, Laravel, Polar's OAuth callback and webhooks) and the dashboard.
-        foreach (var name in new[] { "apiservice", "web" }) Assert.True(resources[name]!["bindings"]!["http"]!["external"]?.GetValue<bool>(), name);
+        foreach (var name in new[] { "apiservice", "web" })
+        {
+            Assert.True(resources[name]!["bindings"]!["http"]!["external"]?.GetValue<bool>(), name);
+        }
         Assert.Null(resources["syncworker"]!["bindings"]!["http"]!["external"]);
 
         // PostgreSQL is an existing server (a container's volume crash-loops on Azure Files); no volume anywhere.
@@ -53,12 +58,13 @@ public sealed class ManifestTests
         var api = resources["apiservice"]!["env"]!;
         Assert.Equal("{public-base-url.value}", api["PolarFlow__PublicBaseUrl"]!.GetValue<string>());
         Assert.Equal("{dashboard-public-url.value}", api["PolarFlow__DashboardUrl"]!.GetValue<string>());
-        Assert.Equal("{dashboard-public-url.value}", resources["web"]!["env"]!["PolarFlow__Web__PublicUrl"]!.GetValue<string>());
+        var web = resources["web"]!["env"]!;
+        Assert.Equal("{dashboard-public-url.value}", web["PolarFlow__Web__PublicUrl"]!.GetValue<string>());
 
         // Every secret comes from a secret parameter, never a literal in the file.
         var secrets = new Regex("(Key|Secret|Password|ConnectionStrings__polarflow)$", RegexOptions.IgnoreCase);
         var seen = new HashSet<string>();
-        foreach (var (name, resource) in resources.Where(r => Type(r.Key) == "project.v0"))
+        foreach (var (name, resource) in projects)
         {
             foreach (var (variable, value) in resource!["env"]!.AsObject().Where(e => secrets.IsMatch(e.Key)))
             {
@@ -66,10 +72,13 @@ public sealed class ManifestTests
                 var reference = Regex.Match(value!.GetValue<string>(), @"^\{([a-z0-9-]+)\.(value|connectionString)\}$");
                 Assert.True(reference.Success, $"{name}'s {variable} is not a parameter");
                 var secret = resources[reference.Groups[1].Value]!["inputs"]?["value"]?["secret"]?.GetValue<bool>();
-                Assert.True(secret, $"{name}'s {variable} comes from {reference.Groups[1].Value}, which is not a secret parameter");
+                Assert.True(secret, $"{name}'s {variable} comes from {reference.Groups[1].Value}, not a secret parameter");
             }
         }
-        Assert.Superset(new HashSet<string> { "ConnectionStrings__polarflow", "PolarFlow__AdminApiKey", "PolarFlow__WebApiKey", "Polar__ClientSecret",
-            "PolarFlow__KeyRingEncryptionKey", "CACHE_PASSWORD" }, seen);
+        Assert.Superset(new HashSet<string>
+        {
+            "ConnectionStrings__polarflow", "PolarFlow__AdminApiKey", "PolarFlow__WebApiKey", "Polar__ClientSecret",
+            "PolarFlow__KeyRingEncryptionKey", "CACHE_PASSWORD",
+        }, seen);
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PolarFlow.Data;
 using PolarFlow.Tests.Infrastructure;
@@ -14,18 +12,21 @@ public sealed class DatabaseUrlTests
     [Fact]
     public void TheBriefsUrlBecomesTheSameConnectionAsItsKeywords()
     {
-        var built = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString("postgresql+asyncpg://polar:polar@postgres:5432/polar"));
+        var built = Read("postgresql+asyncpg://polar:polar@postgres:5432/polar");
         Assert.Equal(("postgres", 5432, "polar", "polar", "polar"), (built.Host, built.Port, built.Username, built.Password, built.Database));
     }
 
     [Fact]
     public void EscapesDefaultsAndParametersAreRead()
     {
-        var built = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString("postgres://app%40corp:p%40ss%2Fw%3Ard@db.example.com/health%20data?sslmode=require&Timeout=7"));
-        Assert.Equal(("db.example.com", 5432, "app@corp", "p@ss/w:rd", "health data"), (built.Host, built.Port, built.Username, built.Password, built.Database));
+        var built = Read("postgres://app%40corp:p%40ss%2Fw%3Ard@db.example.com/health%20data?sslmode=require&Timeout=7");
+        Assert.Equal(("db.example.com", 5432, "app@corp", "p@ss/w:rd", "health data"),
+            (built.Host, built.Port, built.Username, built.Password, built.Database));
         Assert.Equal(SslMode.Require, built.SslMode);
         Assert.Equal(7, built.Timeout);
     }
+
+    private static NpgsqlConnectionStringBuilder Read(string url) => new(DatabaseUrl.ToConnectionString(url));
 
     [Fact]
     public void AKeywordConnectionStringIsLeftAsItIs()
@@ -55,12 +56,9 @@ public sealed class DatabaseUrlSettingTests(TestDatabase database) : IClassFixtu
         var keywords = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var url = $"postgresql://{Uri.EscapeDataString(keywords.Username!)}:{Uri.EscapeDataString(keywords.Password ?? "")}"
             + $"@{keywords.Host}:{keywords.Port}/{Uri.EscapeDataString(keywords.Database!)}";
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [DatabaseUrl.Setting] = url });
-        builder.AddPolarFlowData();
-        using var host = builder.Build();
+        using var host = DataHost.Build(new Dictionary<string, string?> { [DatabaseUrl.Setting] = url });
         using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
+        var db = scope.DbContext();
 
         Assert.Equal(keywords.Database, db.Database.GetDbConnection().Database);
         Assert.True(await db.Database.CanConnectAsync());

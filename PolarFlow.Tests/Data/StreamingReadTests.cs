@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
@@ -20,19 +18,18 @@ public sealed class StreamingReadTests(TestDatabase database) : IClassFixture<Te
     [Fact]
     public async Task ALongReadStreamsInsideTheScopeAndIsBufferedOutsideIt()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:polarflow"] = database.ConnectionString });
-        builder.AddPolarFlowData();
-        using var host = builder.Build();
+        using var host = DataHost.Build(new Dictionary<string, string?> 
+            { ["ConnectionStrings:polarflow"] = database.ConnectionString });
         using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
+        var db = scope.DbContext();
         Assert.IsType<PolarFlowExecutionStrategy>(db.Database.CreateExecutionStrategy());
         Assert.True(db.Database.CreateExecutionStrategy().RetriesOnFailure);
 
         var userId = "stream-" + Guid.NewGuid().ToString("N")[..10];
         db.Users.Add(new PolarUser { UserId = userId });
         await db.SaveChangesAsync();
-        var days = Enumerable.Range(0, 50).Select(i => new DailyActivity { UserId = userId, Date = new DateOnly(2026, 1, 1).AddDays(i), Raw = "{}" });
+        var days = Enumerable.Range(0, 50)
+            .Select(i => new DailyActivity { UserId = userId, Date = new DateOnly(2026, 1, 1).AddDays(i), Raw = "{}" });
         await db.UpsertAsync(days.ToList());
 
         Assert.False(await FetchingAtFirstRowAsync(db, userId), "outside the scope the result was not buffered");
@@ -45,9 +42,11 @@ public sealed class StreamingReadTests(TestDatabase database) : IClassFixture<Te
 
     private static async Task<bool> FetchingAtFirstRowAsync(PolarFlowDbContext db, string userId)
     {
-        await foreach (var _ in db.DailyActivity.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Date).AsAsyncEnumerable())
+        var query = db.DailyActivity.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Date);
+        await foreach (var _ in query.AsAsyncEnumerable())
         {
-            return ((NpgsqlConnection)db.Database.GetDbConnection()).FullState.HasFlag(System.Data.ConnectionState.Fetching);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            return connection.FullState.HasFlag(System.Data.ConnectionState.Fetching);
         }
         throw new InvalidOperationException("no rows");
     }

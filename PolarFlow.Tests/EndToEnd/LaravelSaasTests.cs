@@ -45,13 +45,15 @@ public sealed class LaravelSaasTests
             ], ct);
             await using var app = await builder.BuildAsync(ct);
             await app.StartAsync(ct);
-            await app.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceHealthyAsync("laravel", ct);
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            await notifications.WaitForResourceHealthyAsync("laravel", ct);
             var laravel = app.GetEndpoint("laravel", "http");
             using var api = app.CreateHttpClient("apiservice", "http");
             api.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = DashboardFixture.ChromiumPath, Headless = true });
+            var chromium = new BrowserTypeLaunchOptions { ExecutablePath = DashboardFixture.ChromiumPath, Headless = true };
+            await using var browser = await playwright.Chromium.LaunchAsync(chromium);
 
             // Ada signs up: Laravel makes her PolarFlow user.
             var ada = await SignUpAsync(browser, laravel, "Ada");
@@ -68,18 +70,20 @@ public sealed class LaravelSaasTests
             Assert.Contains(hops, url => url.Contains("/oauth/polar/callback", StringComparison.Ordinal));
             Assert.Equal("Connected", await ada.GetAttributeAsync("[data-connection]", "data-connection"));
 
-            // Once the first sync has run (the emulator's demo window: a year of data), Laravel's page shows what the API says.
-            await WaitForFirstSyncAsync(api, adaUser, ct);
+            // Once the first sync has run (the emulator's demo window: a year of data), the page shows what the API says.
+            await SyncStatusWaiter.WaitForSucceededAsync(api, adaUser, adaUser, ct);
             await ada.ReloadAsync();
             var readiness = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{adaUser}/analytics/readiness", ct))
                 .GetProperty("result").GetProperty("today").GetProperty("score").GetDouble();
-            var shown = double.Parse((await ada.GetAttributeAsync("[data-readiness]", "data-readiness"))!, CultureInfo.InvariantCulture);
-            Assert.Equal(readiness, shown, 9);
-            Assert.Equal(Math.Round(readiness, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture), (await ada.InnerTextAsync(".score")).Trim());
+            var shown = (await ada.GetAttributeAsync("[data-readiness]", "data-readiness"))!;
+            Assert.Equal(readiness, double.Parse(shown, CultureInfo.InvariantCulture), 9);
+            var rounded = Math.Round(readiness, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(rounded, (await ada.InnerTextAsync(".score")).Trim());
             var nights = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{adaUser}/sleep?days=7", ct)).GetProperty("nights")
                 .EnumerateArray().Select(n => n.GetProperty("date").GetString()!).ToList();
             Assert.NotEmpty(nights);
-            Assert.Equal(nights, await ada.Locator("[data-night]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.night)"));
+            var listed = await ada.Locator("[data-night]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.night)");
+            Assert.Equal(nights, listed);
 
             // Grace, in another browser, is another PolarFlow user and sees nothing of Ada's.
             var grace = await SignUpAsync(browser, laravel, "Grace");
@@ -100,7 +104,8 @@ public sealed class LaravelSaasTests
             await db.OpenAsync(ct);
             await using var query = new NpgsqlCommand("""
                 SELECT (SELECT string_agg(name, ',') FROM laravel.accounts),
-                       (SELECT count(*) FROM information_schema.tables WHERE table_schema = 'polarflow' AND table_name IN ('accounts', 'migrations'))
+                       (SELECT count(*) FROM information_schema.tables
+                        WHERE table_schema = 'polarflow' AND table_name IN ('accounts', 'migrations'))
                 """, db);
             await using var row = await query.ExecuteReaderAsync(ct);
             Assert.True(await row.ReadAsync(ct));
@@ -120,16 +125,5 @@ public sealed class LaravelSaasTests
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
         return page;
-    }
-
-    private static async Task WaitForFirstSyncAsync(HttpClient api, string userId, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 180; attempt++)
-        {
-            var status = await api.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/sync/status", ct);
-            if (status.GetProperty("currentJob") is { ValueKind: JsonValueKind.Object } job && job.GetProperty("status").GetString() == "Succeeded") return;
-            await Task.Delay(1000, ct);
-        }
-        throw new TimeoutException($"{userId}'s first sync did not finish.");
     }
 }

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PolarFlow.Tests.Infrastructure;
 using PolarFlow.AppHost.Infrastructure;
 
 namespace PolarFlow.Tests.Web;
@@ -58,7 +59,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         using (var web = _app.CreateHttpClient("web", "http")) Web = web.BaseAddress!;
         using (var emulator = _app.CreateHttpClient("accesslink-emulator", "http")) Emulator = emulator.BaseAddress!;
         SetupLink = await setupLink;
-        await WaitForDemoSyncAsync(cts.Token);
+        // The demo athlete is connected through the emulator's OAuth flow at start-up; its first sync takes seconds.
+        await SyncStatusWaiter.WaitForSucceededAsync(Api, DemoUser, "The demo athlete", cts.Token);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -113,25 +115,6 @@ public sealed class DashboardFixture : IAsyncLifetime
             }
         }
         throw new InvalidOperationException("The web never printed a setup link.");
-    }
-
-    /// <summary>The demo athlete is connected through the emulator's OAuth flow at start-up; its first sync takes seconds.</summary>
-    private async Task WaitForDemoSyncAsync(CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 180; attempt++)
-        {
-            var response = await Api.GetAsync($"/api/v1/users/{DemoUser}/sync/status", ct);
-            if (response.IsSuccessStatusCode)
-            {
-                var status = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                if (status.GetProperty("currentJob") is { ValueKind: JsonValueKind.Object } job && job.GetProperty("status").GetString() == "Succeeded")
-                {
-                    return;
-                }
-            }
-            await Task.Delay(1000, ct);
-        }
-        throw new TimeoutException("The demo athlete's first sync did not finish.");
     }
 
     public async Task DisposeAsync()

@@ -54,9 +54,9 @@ public static class AccountEndpoints
         {
             var response = await account.ArchiveAsync(userId, context.RequestAborted);
             context.Response.RegisterForDispose(response);
-            return Results.Stream(await response.Content.ReadAsStreamAsync(context.RequestAborted), "application/zip",
-                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
-                ?? $"polarflow-{userId}.zip");
+            var named = response.Content.Headers.ContentDisposition;
+            var fileName = named?.FileNameStar ?? named?.FileName?.Trim('"') ?? $"polarflow-{userId}.zip";
+            return Results.Stream(await response.Content.ReadAsStreamAsync(context.RequestAborted), "application/zip", fileName);
         });
 
         app.MapLiveEndpoints(user);

@@ -31,7 +31,8 @@ public sealed class AccountClient(HttpClient http)
 
     private async Task<HttpResponseMessage> StreamAsync(string path, CancellationToken ct)
     {
-        var response = await ApiCalls.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, path), ct, HttpCompletionOption.ResponseHeadersRead);
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var response = await ApiCalls.SendAsync(http, request, ct, HttpCompletionOption.ResponseHeadersRead);
         await ApiCalls.EnsureAsync(response, ct);
         return response;
     }

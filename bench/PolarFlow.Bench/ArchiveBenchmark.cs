@@ -71,9 +71,11 @@ public static class ArchiveBenchmark
         var calls = await emulator.CallsAsync(polar.PolarUserId);
         await using var db = database.CreateDbContext();
         var exercises = await db.Exercises.CountAsync(e => e.UserId == User);
-        var files = calls.Where(c => c.Key.StartsWith("GET /v3/exercises/{exerciseId}/", StringComparison.Ordinal)).Sum(c => c.Value);
+        var files = calls.Where(c => c.Key.StartsWith("GET /v3/exercises/{exerciseId}/", StringComparison.Ordinal))
+            .Sum(c => c.Value);
         var absent = await db.ExerciseFiles.CountAsync(f => f.UserId == User && f.Status == ExerciseFileStatus.Absent);
-        Console.WriteLine($"first sync: {exercises} exercises in Polar's window, {calls.Values.Sum():N0} AccessLink calls of which {files} for files "
+        Console.WriteLine($"first sync: {exercises} exercises in Polar's window, "
+            + $"{calls.Values.Sum():N0} AccessLink calls of which {files} for files "
             + $"({(double)files / exercises:F2} per new exercise: FIT, TCX, GPX; {absent} answered 204), "
             + $"{calls["GET /v3/exercises/{exerciseId}"]} for the exercises themselves");
     }
@@ -86,32 +88,38 @@ public static class ArchiveBenchmark
         var response = await http.PostAsync($"/api/v1/users/{User}/imports", content);
         var id = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         JsonElement state;
-        while ((state = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users/{User}/imports/{id}")).GetProperty("status").GetString()
-               is "Queued" or "Running")
+        JsonElement Status() => state.GetProperty("status");
+        do
         {
             await Task.Delay(200);
+            state = await http.GetFromJsonAsync<JsonElement>($"/api/v1/users/{User}/imports/{id}");
         }
-        Console.WriteLine($"import of a {Years}-year export ({export.Length / 1e6:F1} MB): {state.GetProperty("status").GetString()}");
+        while (Status().GetString() is "Queued" or "Running");
+        Console.WriteLine($"import of a {Years}-year export ({export.Length / 1e6:F1} MB): {Status().GetString()}");
     }
 
-    /// <summary>The originals by source, per year of exercises, and what the bytes take in PostgreSQL (TOAST compresses XML).</summary>
+    /// <summary>The originals by source, per year of exercises, and what they take in PostgreSQL (TOAST compresses XML).</summary>
     private static async Task PrintSizesAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
         var exercises = await db.Exercises.CountAsync(e => e.UserId == User);
         var bySource = await db.ExerciseFiles.Where(f => f.UserId == User && f.SizeBytes != null)
-            .GroupBy(f => new { f.Source, f.Format }).Select(g => new { g.Key.Source, g.Key.Format, Count = g.Count(), Bytes = g.Sum(f => f.SizeBytes!.Value) })
+            .GroupBy(f => new { f.Source, f.Format })
+            .Select(g => new { g.Key.Source, g.Key.Format, Count = g.Count(), Bytes = g.Sum(f => f.SizeBytes!.Value) })
             .OrderBy(g => g.Source).ThenBy(g => g.Format).ToListAsync();
         foreach (var g in bySource)
         {
-            Console.WriteLine($"  {g.Source} {g.Format}: {g.Count} files, {g.Bytes / 1e6:F2} MB, {g.Bytes / 1e3 / g.Count:F1} kB each");
+            Console.WriteLine($"  {g.Source} {g.Format}: {g.Count} files, {g.Bytes / 1e6:F2} MB, "
+                + $"{g.Bytes / 1e3 / g.Count:F1} kB each");
         }
         var accessLink = bySource.Where(g => g.Source == RecordSources.AccessLink).ToList();
         var perExercise = accessLink.Sum(g => g.Bytes) / (double)accessLink.Where(g => g.Format == "fit").Sum(g => g.Count);
-        var onDisk = await db.Database.SqlQueryRaw<long>("SELECT pg_total_relation_size('polarflow.exercise_file_contents') AS \"Value\"").SingleAsync();
+        const string size = "SELECT pg_total_relation_size('polarflow.exercise_file_contents') AS \"Value\"";
+        var onDisk = await db.Database.SqlQueryRaw<long>(size).SingleAsync();
         var raw = bySource.Sum(g => g.Bytes);
-        Console.WriteLine($"files per user per year: {exercises / (double)Years:F0} exercises a year x {perExercise / 1e3:F0} kB of AccessLink originals "
-            + $"= {exercises / (double)Years * perExercise / 1e6:F1} MB a year; stored now {raw / 1e6:F1} MB of file bytes in "
+        var perYear = exercises / (double)Years;
+        Console.WriteLine($"files per user per year: {perYear:F0} exercises a year x {perExercise / 1e3:F0} kB of AccessLink "
+            + $"originals = {perYear * perExercise / 1e6:F1} MB a year; stored now {raw / 1e6:F1} MB of file bytes in "
             + $"{onDisk / 1e6:F1} MB of PostgreSQL ({(double)onDisk / raw:P0}, TOAST compression)");
     }
 
@@ -120,7 +128,8 @@ public static class ArchiveBenchmark
         using var http = Client(api);
         var before = api.MemoryMiB();
         var clock = Stopwatch.StartNew();
-        using (var response = await http.GetAsync($"/api/v1/users/{User}/export/archive.zip", HttpCompletionOption.ResponseHeadersRead))
+        var path = $"/api/v1/users/{User}/export/archive.zip";
+        using (var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead))
         {
             response.EnsureSuccessStatusCode();
             await using var body = await response.Content.ReadAsStreamAsync();
@@ -134,7 +143,8 @@ public static class ArchiveBenchmark
         var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement;
         var rows = manifest.GetProperty("tables").EnumerateObject().Sum(t => t.Value.GetProperty("rows").GetInt64());
         var files = zip.Entries.Count(e => e.FullName.StartsWith("files/", StringComparison.Ordinal));
-        Console.WriteLine($"{label}: {mb:F1} MB ({zip.Entries.Sum(e => e.Length) / 1e6:F1} MB unzipped, {zip.Entries.Count} entries: {rows:N0} rows, "
+        var unzipped = zip.Entries.Sum(e => e.Length) / 1e6;
+        Console.WriteLine($"{label}: {mb:F1} MB ({unzipped:F1} MB unzipped, {zip.Entries.Count} entries: {rows:N0} rows, "
             + $"{files} exercise files) in {clock.Elapsed.TotalSeconds:F1} s = {mb / clock.Elapsed.TotalSeconds:F1} MB/s; "
             + $"server memory {before.Now:F0} MiB before, {after.Now:F0} MiB after, peak {after.Peak:F0} MiB");
         var largest = zip.Entries.OrderByDescending(e => e.Length).Take(5).Select(e => $"{e.FullName} {e.Length / 1e6:F1} MB");
@@ -143,7 +153,10 @@ public static class ArchiveBenchmark
 
     private static HttpClient Client(ApiProcess api)
     {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}"), Timeout = TimeSpan.FromMinutes(10) };
+        var http = new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{api.Port}"), Timeout = TimeSpan.FromMinutes(10),
+        };
         http.DefaultRequestHeaders.Add("X-API-Key", ApiProcess.Key);
         return http;
     }

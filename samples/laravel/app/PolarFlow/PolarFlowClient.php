@@ -32,7 +32,9 @@ class PolarFlowClient
     /** Polar's authorization page for this user; after consent PolarFlow redirects the browser to $returnUrl. */
     public function authorizationUrl(string $userId, string $returnUrl): string
     {
-        return $this->http()->post("/api/v1/users/{$userId}/polar/authorize", ['returnUrl' => $returnUrl])->throw()->json('authorizationUrl');
+        return $this->http()->post("/api/v1/users/{$userId}/polar/authorize", ['returnUrl' => $returnUrl])
+            ->throw()
+            ->json('authorizationUrl');
     }
 
     public function sleep(string $userId, int $days): array

@@ -10,7 +10,10 @@ class AppServiceProvider extends ServiceProvider
 {
     public function register()
     {
-        $this->app->singleton(PolarFlowClient::class, fn () => new PolarFlowClient(config('services.polarflow.url'), config('services.polarflow.key')));
+        $this->app->singleton(PolarFlowClient::class, fn () => new PolarFlowClient(
+            config('services.polarflow.url'),
+            config('services.polarflow.key'),
+        ));
     }
 
     public function boot()

@@ -1,7 +1,9 @@
 @extends('layout')
 @section('title', 'Hello, '.$account->name)
 @section('content')
-    <p data-polarflow-user="{{ $account->polarFlowUserId() }}">Polar: <strong data-connection="{{ $connection }}">{{ $connection }}</strong></p>
+    <p data-polarflow-user="{{ $account->polarFlowUserId() }}">
+        Polar: <strong data-connection="{{ $connection }}">{{ $connection }}</strong>
+    </p>
     @if ($connection !== 'Connected')
         <form method="post" action="{{ route('connect') }}">
             @csrf
@@ -24,10 +26,10 @@
                 <thead><tr><th scope="col">Night</th><th scope="col">Asleep</th><th scope="col">Sleep score</th></tr></thead>
                 <tbody>
                 @foreach ($nights as $night)
+                    @php($asleep = ($night['lightSleep'] ?? 0) + ($night['deepSleep'] ?? 0) + ($night['remSleep'] ?? 0))
                     <tr data-night="{{ $night['date'] }}">
                         <th scope="row">{{ $night['date'] }}</th>
-                        <td>{{ intdiv(($night['lightSleep'] ?? 0) + ($night['deepSleep'] ?? 0) + ($night['remSleep'] ?? 0), 3600) }} h
-                            {{ intdiv((($night['lightSleep'] ?? 0) + ($night['deepSleep'] ?? 0) + ($night['remSleep'] ?? 0)) % 3600, 60) }} min</td>
+                        <td>{{ intdiv($asleep, 3600) }} h {{ intdiv($asleep % 3600, 60) }} min</td>
                         <td>{{ $night['sleepScore'] ?? '—' }}</td>
                     </tr>
                 @endforeach

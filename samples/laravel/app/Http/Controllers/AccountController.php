@@ -55,7 +55,9 @@ class AccountController
         try {
             return redirect()->away($this->polarFlow->authorizationUrl($account->polarFlowUserId(), route('dashboard')));
         } catch (RequestException $e) {
-            return back()->withErrors(['connect' => $e->response->json('detail') ?? 'PolarFlow could not start the connection.']);
+            $detail = $e->response->json('detail') ?? 'PolarFlow could not start the connection.';
+
+            return back()->withErrors(['connect' => $detail]);
         }
     }
 
