@@ -50,6 +50,7 @@ public sealed class LaravelSaasTests
             var laravel = app.GetEndpoint("laravel", "http");
             using var api = app.CreateHttpClient("apiservice", "http");
             api.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
+            await ApiHealth.WaitUntilHealthyAsync(api, ct); // the connect flow keeps its state in Redis
 
             using var playwright = await Playwright.CreateAsync();
             var chromium = new BrowserTypeLaunchOptions { ExecutablePath = DashboardFixture.ChromiumPath, Headless = true };
@@ -66,7 +67,9 @@ public sealed class LaravelSaasTests
             ada.Request += (_, request) => hops.Add(request.Url); // each redirect is a request of its own
             await ada.ClickAsync("#connect");
             await ada.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
-            Assert.Contains(hops, url => url.Contains("/oauth2/authorization", StringComparison.Ordinal));
+            var refusal = await ada.Locator("[role=alert]").AllInnerTextsAsync();
+            Assert.True(hops.Any(url => url.Contains("/oauth2/authorization", StringComparison.Ordinal)),
+                $"Polar's page was not visited ({string.Join(" → ", hops)}; Laravel said: {string.Join(" ", refusal)})");
             Assert.Contains(hops, url => url.Contains("/oauth/polar/callback", StringComparison.Ordinal));
             Assert.Equal("Connected", await ada.GetAttributeAsync("[data-connection]", "data-connection"));
 

@@ -28,7 +28,7 @@ public sealed class RedisFaultTests
         {
             using var admin = api.CreateAdminClient();
             var userId = await SeedUserAsync(api);
-            await WaitUntilHealthyAsync(admin); // a loaded machine can miss the first 100 ms ping; healthy within 30 s
+            await ApiHealth.WaitUntilHealthyAsync(admin);
             await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
             Assert.Equal("hit", (await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single());
 
@@ -36,12 +36,12 @@ public sealed class RedisFaultTests
             await AnswersWithoutRedisAsync(admin, userId, "hung");
 
             redis.Resume();
-            await WaitUntilHealthyAsync(admin);
+            await ApiHealth.WaitUntilHealthyAsync(admin);
             await redis.KillAsync();
             await AnswersWithoutRedisAsync(admin, userId, "killed");
 
             await redis.StartAgainAsync();
-            await WaitUntilHealthyAsync(admin);
+            await ApiHealth.WaitUntilHealthyAsync(admin);
             var limited = await admin.GetAsync($"/api/v1/users/{userId}/sleep?days=30");
             Assert.True(limited.Headers.Contains("RateLimit-Limit"), "rate limits are counted again once Redis is back");
             await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
@@ -75,16 +75,6 @@ public sealed class RedisFaultTests
         Assert.True(healthTook < Bound, $"Redis {how}: /health took {healthTook.TotalMilliseconds:F0} ms");
         Assert.True(durations.Skip(4).All(d => d < Bound),
             $"Redis {how}: requests took {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:F0}"))} ms");
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient admin)
-    {
-        var clock = Stopwatch.StartNew();
-        while (await (await admin.GetAsync("/health")).Content.ReadAsStringAsync() != "Healthy")
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "/health did not say Healthy within 30 s of Redis answering");
-            await Task.Delay(250);
-        }
     }
 
     private static async Task<string> SeedUserAsync(ApiFactory api)
