@@ -35,8 +35,15 @@ public static class ExerciseFilesApi
                         new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
                 }
                 if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
-                var detail = !await db.Exercises.AnyAsync(e => e.UserId == userId && e.ExerciseId == id, ct) ? "There is no such exercise."
-                    : $"This exercise has no {upper} file{(format == ExerciseFileFormats.Gpx ? " (Polar makes a GPX only for a session with GPS)" : "")}.";
+                var exercise = await db.Exercises.AsNoTracking().Where(e => e.UserId == userId && e.ExerciseId == id)
+                    .Select(e => new { e.Source }).SingleOrDefaultAsync(ct);
+                var known = await db.ExerciseFiles.AnyAsync(f => f.UserId == userId && f.ExerciseId == id && f.Format == format, ct);
+                var detail = exercise is null ? "There is no such exercise."
+                    : !known && exercise.Source == RecordSources.AccessLink && ExerciseFileFormats.AccessLink.Contains(format)
+                        ? $"This exercise's {upper} file has not been fetched from Polar yet: the sync fetches files with spare rate "
+                            + "budget, oldest exercise first, while Polar still lists the exercise."
+                        : $"This exercise has no {upper} file"
+                            + (format == ExerciseFileFormats.Gpx ? " (Polar makes a GPX only for a session with GPS)." : ".");
                 return TypedResults.Problem(statusCode: 404, title: $"No {upper} file", detail: detail, type: "https://polarflow.dev/problems/not-found");
             }).WithName($"GetExercise{char.ToUpperInvariant(format[0])}{format[1..]}").WithSummary($"Download an exercise's {upper} file")
                 .WithDescription($"The original {upper} file as its source gave it; ETag is its SHA-256; Range requests are honoured.")

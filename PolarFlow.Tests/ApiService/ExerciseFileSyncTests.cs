@@ -188,6 +188,13 @@ public sealed class ExerciseFileSyncTests(ApiFactory api) : IClassFixture<ApiFac
         Assert.Equal(0, await db.ExerciseFiles.CountAsync(f => f.UserId == userId));
         var first = await api.Emulator.CallsAsync(polar.PolarUserId);
         Assert.False(first.ContainsKey(Fit), "a file was fetched beyond the reserve");
+        using (var client = api.CreateAdminClient())
+        {
+            var waiting = await db.Exercises.Where(e => e.UserId == userId).Select(e => e.ExerciseId).FirstAsync();
+            var notYet = await client.GetAsync($"/api/v1/users/{userId}/exercises/{waiting}/fit");
+            Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
+            Assert.Contains("not been fetched from Polar yet", await notYet.Content.ReadAsStringAsync());
+        }
 
         await using var roomy = new SyncHarness(api.Emulator, api.Database, Guid.NewGuid().ToString("N"));
         await roomy.EnqueueAsync(userId);
