@@ -18,14 +18,14 @@ public sealed class ConnectState(RedisGuard redis)
     public async Task<string> IssueAsync(Pending pending)
     {
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var (ok, _) = await redis.TryAsync("oauth state", db => db.StringSetAsync(Key(state), JsonSerializer.Serialize(pending), Lifetime));
+        var (ok, _) = await redis.TryEssentialAsync("oauth state", db => db.StringSetAsync(Key(state), JsonSerializer.Serialize(pending), Lifetime));
         return ok ? state : throw Unavailable();
     }
 
     /// <summary>Takes the state (GETDEL: a second use finds nothing).</summary>
     public async Task<Pending?> RedeemAsync(string state)
     {
-        var (ok, value) = await redis.TryAsync("oauth state", db => db.StringGetDeleteAsync(Key(state)));
+        var (ok, value) = await redis.TryEssentialAsync("oauth state", db => db.StringGetDeleteAsync(Key(state)));
         if (!ok) throw Unavailable();
         return value.HasValue ? JsonSerializer.Deserialize<Pending>(value.ToString()) : null;
     }

@@ -17,6 +17,7 @@ public sealed partial class RedisGuard
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _essential;
     private readonly Counter<long> _unavailable;
     private readonly ILogger<RedisGuard> _logger;
 
@@ -26,7 +27,7 @@ public sealed partial class RedisGuard
         _logger = logger;
         _unavailable = meters.Create("PolarFlow.ApiService").CreateCounter<long>("polarflow.redis.unavailable", description:
             "Redis calls skipped or failed: the request went on without Redis");
-        _pipeline = new ResiliencePipelineBuilder()
+        var circuit = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutException>().Handle<TimeoutRejectedException>(),
@@ -48,15 +49,30 @@ public sealed partial class RedisGuard
                     return default;
                 },
             })
-            .AddTimeout(TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds))
             .Build();
+        // One circuit, two budgets: a call the request can do without (cache, rate count) may cost little; one it
+        // cannot (a connect flow's state) may wait longer for a busy Redis before the request is refused.
+        _pipeline = new ResiliencePipelineBuilder().AddPipeline(circuit)
+            .AddTimeout(TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds)).Build();
+        _essential = new ResiliencePipelineBuilder().AddPipeline(circuit)
+            .AddTimeout(TimeSpan.FromMilliseconds(options.Value.EssentialTimeoutMilliseconds)).Build();
     }
 
     /// <summary>Whether Redis is being left alone after failures (callers skip it without trying).</summary>
     public bool IsOpen { get; private set; }
 
     /// <summary>Runs the call; on a timeout, a failure or an open circuit, returns no value instead of throwing.</summary>
-    public async Task<(bool Ok, T Value)> TryAsync<T>(string operation, Func<IDatabase, Task<T>> call)
+    public Task<(bool Ok, T Value)> TryAsync<T>(string operation, Func<IDatabase, Task<T>> call) =>
+        RunAsync(_pipeline, operation, call);
+
+    /// <summary>
+    /// As <see cref="TryAsync{T}"/>, with <see cref="RedisOptions.EssentialTimeoutMilliseconds"/>: for a call without
+    /// which the request fails.
+    /// </summary>
+    public Task<(bool Ok, T Value)> TryEssentialAsync<T>(string operation, Func<IDatabase, Task<T>> call) =>
+        RunAsync(_essential, operation, call);
+
+    private async Task<(bool Ok, T Value)> RunAsync<T>(ResiliencePipeline pipeline, string operation, Func<IDatabase, Task<T>> call)
     {
         if (!_redis.IsConnected)
         {
@@ -66,7 +82,7 @@ public sealed partial class RedisGuard
         try
         {
             // StackExchange.Redis takes no token: WaitAsync lets the timeout give up on the call it cannot cancel.
-            var value = await _pipeline.ExecuteAsync(async token => await call(_redis.GetDatabase()).WaitAsync(token), CancellationToken.None);
+            var value = await pipeline.ExecuteAsync(async token => await call(_redis.GetDatabase()).WaitAsync(token), CancellationToken.None);
             IsOpen = false;
             return (true, value);
         }

@@ -14,6 +14,10 @@ public sealed class RedisOptions
     [Range(5, 5000)]
     public int TimeoutMilliseconds { get; set; } = 100;
 
+    /// <summary>The same for a call the request cannot do without (a connect flow's OAuth state).</summary>
+    [Range(5, 10000)]
+    public int EssentialTimeoutMilliseconds { get; set; } = 2000;
+
     /// <summary>After two failures in ten seconds Redis is not asked for this long; then one call tries again.</summary>
     [Range(1, 300)]
     public int BreakSeconds { get; set; } = 5;

@@ -39,6 +39,9 @@ public static class LaravelApp
             .WithReference(api)
             .WithEnvironment("POLARFLOW_API_KEY", serviceKey)
             .WithEnvironment("APP_KEY", appKey)
+            // `artisan serve` is PHP's built-in server: one request at a time unless it forks workers, and a browser's
+            // idle preconnect or a slow API call would hold up every other page.
+            .WithEnvironment("PHP_CLI_SERVER_WORKERS", "4")
             .WaitFor(api)
             .WithHttpHealthCheck(builder.Configuration["PolarFlow:Laravel:HealthPath"] ?? "/");
         // The connect flow may return to Laravel.

@@ -126,7 +126,14 @@ public sealed class LaravelSaasTests
         await page.GotoAsync("/");
         await page.FillAsync("#name", name);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
+        try
+        {
+            await page.WaitForURLAsync(new Uri(laravel, "/dashboard").ToString());
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{name}'s sign-up did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("body")}");
+        }
         return page;
     }
 }

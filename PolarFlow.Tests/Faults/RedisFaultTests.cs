@@ -32,6 +32,14 @@ public sealed class RedisFaultTests
             await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary");
             Assert.Equal("hit", (await admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single());
 
+            // A connect flow cannot start without its state in Redis, so it waits out a Redis busy for a moment (a
+            // loaded machine) where a cache read would give up after 100 ms.
+            redis.Hang();
+            var connect = admin.PostAsync("/api/v1/polar/authorize", null);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            redis.Resume();
+            Assert.Equal(HttpStatusCode.OK, (await connect).StatusCode);
+
             redis.Hang();
             await AnswersWithoutRedisAsync(admin, userId, "hung");
 
@@ -75,6 +83,15 @@ public sealed class RedisFaultTests
         Assert.True(healthTook < Bound, $"Redis {how}: /health took {healthTook.TotalMilliseconds:F0} ms");
         Assert.True(durations.Skip(4).All(d => d < Bound),
             $"Redis {how}: requests took {string.Join(", ", durations.Select(d => $"{d.TotalMilliseconds:F0}"))} ms");
+
+        // What cannot work without Redis says so, at once (the circuit is open).
+        var clockConnect = Stopwatch.StartNew();
+        var connect = await admin.PostAsync("/api/v1/polar/authorize", null);
+        var connectTook = clockConnect.Elapsed;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, connect.StatusCode);
+        Assert.Equal("application/problem+json", connect.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Try again in a minute", await connect.Content.ReadAsStringAsync());
+        Assert.True(connectTook < Bound, $"Redis {how}: the refused connect took {connectTook.TotalMilliseconds:F0} ms");
     }
 
     private static async Task<string> SeedUserAsync(ApiFactory api)
