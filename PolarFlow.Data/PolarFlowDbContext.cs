@@ -36,6 +36,7 @@ public sealed class PolarFlowDbContext(DbContextOptions<PolarFlowDbContext> opti
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
     public DbSet<HistoryImport> Imports => Set<HistoryImport>();
     public DbSet<HistoryImportFile> ImportFiles => Set<HistoryImportFile>();
+    public DbSet<HistoryImportChunk> ImportChunks => Set<HistoryImportChunk>();
     public DbSet<PolarWebhookRegistration> PolarWebhooks => Set<PolarWebhookRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

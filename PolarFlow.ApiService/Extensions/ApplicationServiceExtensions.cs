@@ -53,6 +53,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<AnalyticsService>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         builder.Services.AddScoped<ImportUploads>();
+        builder.Services.AddSingleton<ImportUploadStore>();
         builder.Services.AddScoped<Archive.AccountArchive>();
         builder.Services.AddScoped<ImportFileWriter>();
         builder.Services.AddSingleton<ImportProcessor>();

@@ -10,14 +10,20 @@ using PolarFlow.Data.Entities;
 namespace PolarFlow.ApiService.Imports;
 
 /// <summary>
-/// Works through this instance's imports one at a time, file by file. An import this instance left running (it
-/// stopped mid-import, or an attempt failed) is queued again at start and whenever the processor is idle, and
-/// resumes after its last committed file, or fails with the reason when its ZIP is gone or it has been
-/// interrupted <see cref="ImportOptions.MaxAttempts"/> times.
+/// Works through the imports one at a time, file by file, on whichever replica takes each first (a lease, as the
+/// sync's jobs have: the heartbeat is renewed while it runs). An import left running (its instance stopped
+/// mid-import or was replaced, or an attempt failed) is taken again, by this instance at once or by any after
+/// <see cref="StaleAfter"/>, and resumes after its last committed file; it fails with the reason when its ZIP is gone
+/// or it has been interrupted <see cref="ImportOptions.MaxAttempts"/> times.
 /// </summary>
-public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportProcessor> logger)
-    : BackgroundService
+public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, ImportUploadStore uploads,
+    TimeProvider time, ILogger<ImportProcessor> logger) : BackgroundService
 {
+    /// <summary>A running import whose heartbeat is older than this was interrupted: any instance may take it over.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(15);
+
     /// <summary>Whole files go to the database together, up to this many files or records a commit.</summary>
     private const int FilesPerCommit = 100;
     private const int RecordsPerCommit = 20_000;
@@ -82,26 +88,79 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
-        var node = options.Value.Node;
-        var import = await db.Imports.Where(i => i.Node == node && i.Status == HistoryImportStatus.Queued).OrderBy(i => i.CreatedAt).FirstOrDefaultAsync(ct);
+        var import = await ClaimAsync(db, ct);
         if (import is null) return false;
 
-        import.Attempts++;
-        import.StartedAt ??= time.GetUtcNow();
-        import.HeartbeatAt = time.GetUtcNow();
-        import.Status = HistoryImportStatus.Running;
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var beating = BeatAsync(import, heartbeat.Token);
+        try
+        {
+            await RunAsync(scope, db, import, ct);
+        }
+        finally
+        {
+            await heartbeat.CancelAsync();
+            await beating;
+        }
+        return true;
+    }
+
+    /// <summary>The oldest queued import, or one whose instance stopped beating, taken by this instance (SKIP LOCKED).</summary>
+    private async Task<HistoryImport?> ClaimAsync(PolarFlowDbContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var imports = await db.Imports.FromSqlInterpolated($"""
+            UPDATE polarflow.imports AS i SET status = 'Running', node = {options.Value.Node}, heartbeat_at = {now},
+                   started_at = COALESCE(i.started_at, {now}), attempts = i.attempts + 1
+            WHERE i.id = (
+                SELECT id FROM polarflow.imports
+                WHERE status = 'Queued' OR (status = 'Running' AND (heartbeat_at IS NULL OR heartbeat_at < {now - StaleAfter}))
+                ORDER BY created_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING i.*
+            """).AsNoTracking().ToListAsync(ct);
+        return imports.SingleOrDefault();
+    }
+
+    private async Task BeatAsync(HistoryImport import, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(HeartbeatEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>().Imports.Where(i => i.Id == import.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, time.GetUtcNow()), ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogHeartbeatMissed(logger, import.Id, ex.Message); // the next beat tries again; the import goes on
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunAsync(AsyncServiceScope scope, PolarFlowDbContext db, HistoryImport import, CancellationToken ct)
+    {
         if (import.Attempts > options.Value.MaxAttempts)
         {
             await FinishAsync(db, import, HistoryImportStatus.Failed, $"The import was interrupted {options.Value.MaxAttempts} times; a file in it may stop the server.", ct);
-            return true;
+            return;
         }
-        if (!File.Exists(import.StoragePath))
+        var path = await uploads.EnsureLocalAsync(db, import, ct);
+        if (path is null)
         {
-            await FinishAsync(db, import, HistoryImportStatus.Failed, "The uploaded ZIP is no longer on this server; upload it again.", ct);
-            return true;
+            await FinishAsync(db, import, HistoryImportStatus.Failed, "The uploaded ZIP is no longer stored; upload it again.", ct);
+            return;
         }
-        await db.SaveChangesAsync(ct);
-        LogStarted(logger, import.Id, import.UserId, import.Attempts);
+        LogStarted(logger, import.Id, import.UserId, import.Attempts, import.Node);
 
         var writer = scope.ServiceProvider.GetRequiredService<ImportFileWriter>();
         var done = (await db.ImportFiles.Where(f => f.ImportId == import.Id).Select(f => f.Name).ToListAsync(ct)).ToHashSet();
@@ -112,7 +171,7 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         {
             try
             {
-                using var zip = ZipFile.OpenRead(import.StoragePath);
+                using var zip = ZipFile.OpenRead(path);
                 var tables = ArchiveRestore.IsArchive(zip) ? ArchiveTable.All(db).ToDictionary(t => t.Name) : null;
                 var sessionFiles = zip.Entries.Where(e => ExportFamilies.SessionFileFormat(e.FullName) is not null)
                     .ToLookup(e => ExportFamilies.Stem(e.FullName));
@@ -150,11 +209,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         int Count(string outcome) => outcomes.FirstOrDefault(o => o.Key == outcome)?.Count ?? 0;
         var (imported, failed) = (Count(HistoryImportFile.Imported), Count(HistoryImportFile.Failed));
         var status = failed == 0 ? HistoryImportStatus.Succeeded : imported > 0 ? HistoryImportStatus.PartiallySucceeded : HistoryImportStatus.Failed;
-        var current = await db.Imports.SingleAsync(i => i.Id == import.Id, ct);
-        await FinishAsync(db, current, status, failed == 0 ? null : $"{failed} of {imported + failed} files could not be read; see errors.", ct);
-        File.Delete(import.StoragePath);
+        await FinishAsync(db, import, status, failed == 0 ? null : $"{failed} of {imported + failed} files could not be read; see errors.", ct);
         LogFinished(logger, import.Id, status, imported, failed);
-        return true;
     }
 
     private async Task<ImportFileWriter.FileOutcome> ReadAsync(HistoryImport import, ZipArchiveEntry entry,
@@ -191,12 +247,12 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         }
     }
 
+    /// <summary>Ends the import; its ZIP goes (from the database and this disk) once nothing will read it again.</summary>
     private async Task FinishAsync(PolarFlowDbContext db, HistoryImport import, HistoryImportStatus status, string? reason, CancellationToken ct)
     {
-        import.Status = status;
-        import.Reason = reason;
-        import.FinishedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status)
+            .SetProperty(i => i.Reason, reason).SetProperty(i => i.FinishedAt, time.GetUtcNow()), ct);
+        await uploads.DeleteAsync(db, import, ct);
     }
 
     private static string Describe(Exception ex) => ex switch
@@ -209,8 +265,11 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing imports failed; the import is queued again while attempts remain")]
     private static partial void LogProcessorFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} for {UserId} started (attempt {Attempt})")]
-    private static partial void LogStarted(ILogger logger, Guid importId, string userId, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} for {UserId} started (attempt {Attempt}) on {Node}")]
+    private static partial void LogStarted(ILogger logger, Guid importId, string userId, int attempt, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId}: its heartbeat could not be renewed: {Reason}")]
+    private static partial void LogHeartbeatMissed(ILogger logger, Guid importId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId}: {File} could not be read: {Reason}")]
     private static partial void LogFileFailed(ILogger logger, Guid importId, string file, string reason);

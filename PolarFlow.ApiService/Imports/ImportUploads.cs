@@ -17,9 +17,11 @@ namespace PolarFlow.ApiService.Imports;
 /// <summary>
 /// Receives an export: the body (raw, or the first file of a multipart form) is streamed to the import folder
 /// while its SHA-256 is computed, never held in memory; then the ZIP's directory is read to make sure it is a
-/// Polar Flow export before the import is queued. Anything refused leaves no file and no import behind.
+/// Polar Flow export before the import is queued with its bytes in the database (<see cref="ImportUploadStore"/>).
+/// Anything refused leaves no file and no import behind.
 /// </summary>
-public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions> options, ImportProcessor processor, TimeProvider time)
+public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions> options, ImportUploadStore uploads,
+    ImportProcessor processor, TimeProvider time)
 {
     public async Task<Results<Accepted<ImportDto>, ProblemHttpResult>> ReceiveAsync(string userId, HttpRequest request, CancellationToken ct)
     {
@@ -57,7 +59,7 @@ public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions>
 
         Directory.CreateDirectory(options.Value.Directory);
         var id = Guid.CreateVersion7();
-        var path = Path.Combine(options.Value.Directory, $"{id:N}.zip");
+        var path = uploads.LocalPath(id);
         long length;
         string sha;
         try
@@ -85,11 +87,26 @@ public sealed class ImportUploads(PolarFlowDbContext db, IOptions<ImportOptions>
         var same = await db.Imports.Where(i => i.UserId == userId && i.Sha256 == sha).OrderBy(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         var import = new HistoryImport
         {
-            Id = id, UserId = userId, FileName = fileName, SizeBytes = length, Sha256 = sha, StoragePath = path, Node = options.Value.Node,
+            Id = id, UserId = userId, FileName = fileName, SizeBytes = length, Sha256 = sha, Node = options.Value.Node,
             FilesTotal = files, CreatedAt = time.GetUtcNow(),
         };
-        db.Imports.Add(import);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                db.Imports.Add(import);
+                await db.SaveChangesAsync(ct);
+                await ImportUploadStore.SaveAsync(db, import, path, ct);
+                await transaction.CommitAsync(ct);
+            });
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
         processor.Wake();
         return TypedResults.Accepted($"/api/v1/users/{Uri.EscapeDataString(userId)}/imports/{id}", ImportQueries.Describe(import, [], same));
     }

@@ -21,3 +21,15 @@ public sealed class HistoryImportConfiguration : IEntityTypeConfiguration<Histor
         builder.HasIndex(x => x.Status).HasFilter("status IN ('Queued', 'Running')");
     }
 }
+
+/// <summary>A table of its own, so listing imports never reads an upload's bytes; it goes with its import.</summary>
+public sealed class HistoryImportChunkConfiguration : IEntityTypeConfiguration<HistoryImportChunk>
+{
+    public void Configure(EntityTypeBuilder<HistoryImportChunk> builder)
+    {
+        builder.ToTable("import_chunks");
+        builder.HasKey(x => new { x.UserId, x.ImportId, x.Seq });
+        builder.Property(x => x.UserId).HasMaxLength(PolarUserConfiguration.UserIdMaxLength);
+        builder.HasOne<HistoryImport>().WithMany().HasForeignKey(x => new { x.UserId, x.ImportId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -13,9 +13,7 @@ public sealed class HistoryImport
     public long SizeBytes { get; set; }
     /// <summary>SHA-256 of the ZIP (hex), to tell a re-upload of the same export.</summary>
     public required string Sha256 { get; set; }
-    /// <summary>Where the ZIP waits on the ApiService's disk until the import ends (deleted then).</summary>
-    public required string StoragePath { get; set; }
-    /// <summary>The ApiService instance holding the ZIP; only it can process or resume the import.</summary>
+    /// <summary>The ApiService instance that received the upload, then the one that last took the import on.</summary>
     public required string Node { get; set; }
     public int FilesTotal { get; set; }
     public int FilesDone { get; set; }

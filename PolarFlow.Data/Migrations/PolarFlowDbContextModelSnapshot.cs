@@ -977,11 +977,6 @@ namespace PolarFlow.Data.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("status");
 
-                    b.Property<string>("StoragePath")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("storage_path");
-
                     b.HasKey("UserId", "Id")
                         .HasName("pk_imports");
 
@@ -997,6 +992,32 @@ namespace PolarFlow.Data.Migrations
                         .HasDatabaseName("ix_imports_user_id_created_at");
 
                     b.ToTable("imports", "polarflow");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportChunk", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("UserId", "ImportId", "Seq")
+                        .HasName("pk_import_chunks");
+
+                    b.ToTable("import_chunks", "polarflow");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>
@@ -2191,6 +2212,16 @@ namespace PolarFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_imports_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportChunk", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.HistoryImport", null)
+                        .WithMany()
+                        .HasForeignKey("UserId", "ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_chunks_imports_user_id_import_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.HistoryImportFile", b =>

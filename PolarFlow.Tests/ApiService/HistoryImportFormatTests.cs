@@ -35,6 +35,7 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
 
         Assert.Equal("Succeeded", import.GetProperty("status").GetString());
         await using var db = api.Database.CreateDbContext();
+        Assert.False(await db.ImportChunks.AnyAsync(c => c.UserId == userId)); // the upload's bytes went when it ended
         var exercises = await db.Exercises.Where(e => e.UserId == userId).ToListAsync();
         var expected = truth.GetProperty("exercises").EnumerateArray().ToList();
         Assert.Equal(expected.Count, exercises.Count);
@@ -102,6 +103,8 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/imports")).GetProperty("count").GetInt32());
         var folder = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.Directory;
         Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []); // nothing refused stays on disk
+        await using var db = api.Database.CreateDbContext();
+        Assert.False(await db.ImportChunks.AnyAsync(c => c.UserId == userId)); // or in the database
     }
 
     [Fact]
@@ -183,38 +186,42 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task AnImportInterruptedMidWayResumesAfterItsLastFinishedFile()
+    public async Task AnImportWhoseInstanceStoppedBeatingIsTakenOverFromTheDatabaseAndResumesAfterItsLastFinishedFile()
     {
         var (userId, polarId) = await UserAsync();
         var zip = await ImportSupport.ExportAsync(api.Emulator, polarId, "new");
+        var uploads = api.Services.GetRequiredService<ImportUploadStore>();
         var options = api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value;
-        Directory.CreateDirectory(options.Directory);
-        var path = Path.Combine(options.Directory, $"{Guid.NewGuid():N}.zip");
-        await File.WriteAllBytesAsync(path, zip);
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
         var entries = archive.Entries.Select(e => e.FullName).ToList();
         var finished = entries.Where(n => n.Contains("/sleep_result_") || n.Contains("/nightly_recovery_")).ToList();
-        // What a process that stopped after two files leaves: the import running, two files done (their rows were
-        // committed with them; here there are none, so a re-read of those files would show), the ZIP on disk.
-        var import = new HistoryImport
+        // What a replaced revision leaves: the import running on an instance that is gone (its heartbeat two minutes
+        // old), two files done (their rows were committed with them; here there are none, so a re-read would show),
+        // the ZIP in the database and on no disk this instance can see. Beside it, one another replica is working on
+        // (its heartbeat fresh), and one of this instance whose ZIP is stored nowhere.
+        HistoryImport Running(string node, DateTimeOffset? heartbeat, int files) => new()
         {
-            UserId = userId, Sha256 = "resume-test", StoragePath = path, Node = options.Node, Status = HistoryImportStatus.Running,
-            FilesTotal = entries.Count, FilesDone = finished.Count, Attempts = 1, StartedAt = DateTimeOffset.UtcNow,
+            UserId = userId, Sha256 = node, Node = node, Status = HistoryImportStatus.Running, SizeBytes = zip.Length,
+            FilesTotal = files, Attempts = 1, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-10), HeartbeatAt = heartbeat,
         };
-        var gone = new HistoryImport
-        {
-            UserId = userId, Sha256 = "gone-test", StoragePath = Path.Combine(options.Directory, "missing.zip"), Node = options.Node,
-            Status = HistoryImportStatus.Running, FilesTotal = 3, Attempts = 1,
-        };
+        var import = Running("revision-1", DateTimeOffset.UtcNow - ImportProcessor.StaleAfter * 2, entries.Count);
+        import.FilesDone = finished.Count;
+        var busy = Running("replica-2", DateTimeOffset.UtcNow.AddMinutes(5), entries.Count);
+        var gone = Running(options.Node, null, 3);
+        var elsewhere = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(elsewhere, zip);
         await using (var db = api.Database.CreateDbContext())
         {
-            db.Imports.AddRange(import, gone);
+            db.Imports.AddRange(import, busy, gone);
             db.ImportFiles.AddRange(finished.Select(n => new HistoryImportFile { UserId = userId, ImportId = import.Id, Name = n, Family = "x", Outcome = HistoryImportFile.Imported }));
             await db.SaveChangesAsync();
+            await ImportUploadStore.SaveAsync(db, import, elsewhere, default);
+            await ImportUploadStore.SaveAsync(db, busy, elsewhere, default);
         }
+        File.Delete(elsewhere);
+        Assert.False(File.Exists(uploads.LocalPath(import.Id)));
 
-        // Nobody calls anything: the idle processor finds this instance's imports left running (as a restart does
-        // first) and queues them again.
+        // Nobody calls anything: the idle processor takes the stale import over and fails the one with no ZIP.
         using var admin = api.CreateAdminClient();
         var resumed = await ImportSupport.WaitAsync(admin, userId, import.Id);
         var failed = await ImportSupport.WaitAsync(admin, userId, gone.Id);
@@ -222,11 +229,19 @@ public sealed class HistoryImportFormatTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal("Succeeded", resumed.GetProperty("status").GetString());
         Assert.Equal(entries.Count, resumed.GetProperty("filesDone").GetInt32());
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
-        Assert.Contains("no longer on this server", failed.GetProperty("reason").GetString());
+        Assert.Contains("no longer stored", failed.GetProperty("reason").GetString());
         await using var check = api.Database.CreateDbContext();
+        Assert.Equal(options.Node, (await check.Imports.SingleAsync(i => i.Id == import.Id)).Node);
         Assert.True(await check.Sleep.AnyAsync(s => s.UserId == userId && s.SleepScore != null)); // files after the break were read
         Assert.False(await check.Sleep.AnyAsync(s => s.UserId == userId && s.LightSleep != null)); // the finished ones were not read again
         Assert.False(await check.NightlyRecharge.AnyAsync(s => s.UserId == userId));
-        Assert.False(File.Exists(path)); // the ZIP goes when the import ends
+        Assert.False(await check.ImportChunks.AnyAsync(c => c.ImportId == import.Id)); // the ZIP goes when the import ends,
+        Assert.False(File.Exists(uploads.LocalPath(import.Id))); // from the database and from this disk
+        // The import another replica is working on was left alone.
+        var other = await check.Imports.SingleAsync(i => i.Id == busy.Id);
+        Assert.Equal((HistoryImportStatus.Running, "replica-2", 1), (other.Status, other.Node, other.Attempts));
+        Assert.Equal(Math.Ceiling(zip.Length / (double)(1 << 20)), await check.ImportChunks.CountAsync(c => c.ImportId == busy.Id));
+        await check.Imports.Where(i => i.Id == busy.Id).ExecuteDeleteAsync(); // and its chunks with it
+        Assert.False(await check.ImportChunks.AnyAsync(c => c.ImportId == busy.Id));
     }
 }
