@@ -3,18 +3,24 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.Analytics.Common;
 using PolarFlow.Analytics.Views;
+using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Analytics;
 
 /// <summary>
-/// Serves one analytic: the user's data version first (one indexed read), then the cache under that version,
+/// Serves one analytic: the user's data version first (from memory while PostgreSQL's change feed is live, else one
+/// indexed read), then the cache under that version,
 /// else the data and its version from one snapshot, computed and cached under the version it was read at. A
 /// computation that a sync overtakes is cached under the old version, which no later request asks for.
 /// </summary>
-public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader loader, AnalyticsCache cache, TimeProvider time,
+public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader loader, AnalyticsCache cache,
+    NotifiedCache<AnalyticsService.UserHead> heads, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
+    /// <summary>What a cached answer's key needs of the user: the data version, and the offset of their latest night.</summary>
+    public sealed record UserHead(long DataVersion, int? Offset);
+
     public static readonly ActivitySource Source = new("PolarFlow.Analytics");
 
     public sealed record Outcome(bool UserExists, string? Json, bool Cached);
@@ -24,11 +30,10 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
     {
         var analytic = definition.Name;
         using var activity = Source.StartActivity("Analytics " + analytic);
-        var head = await db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new
-        {
+        var head = await heads.GetAsync(userId, () => db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new UserHead(
             u.DataVersion,
-            Offset = db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault(),
-        }).SingleOrDefaultAsync(ct);
+            db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct));
         if (head is null) return new Outcome(false, null, false);
 
         // "Today" is the user's local day, from the offset of their latest night (UTC when there is none).

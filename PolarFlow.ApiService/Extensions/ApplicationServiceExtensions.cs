@@ -18,6 +18,7 @@ public static class ApplicationServiceExtensions
         // Migration first: hosted services start in order, and Data Protection reads its key table at start.
         builder.AddDatabaseMigration();
         builder.AddPolarFlowData();
+        builder.AddChangeFeed();
         builder.AddRedisClient(ConnectionNames.Cache, settings => settings.DisableHealthChecks = true,
             options => options.AbortOnConnectFail = false);
         builder.Services.AddOptions<Redis.RedisOptions>().BindConfiguration(Redis.RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
@@ -8,9 +9,10 @@ namespace PolarFlow.ApiService.Keys;
 
 /// <summary>
 /// Service and user API keys: `pf_{id}_{secret}`. Only the SHA-256 of the whole key is stored; the key is
-/// shown once, when it is made. The id finds the row, the hash (compared in constant time) proves the key.
+/// shown once, when it is made. The id finds the row (from memory while PostgreSQL's change feed is live: a revoked
+/// key is forgotten by every replica as the revocation commits), the hash (compared in constant time) proves the key.
 /// </summary>
-public sealed class ApiKeyService(PolarFlowDbContext db, TimeProvider time)
+public sealed class ApiKeyService(PolarFlowDbContext db, NotifiedCache<ApiKey> live, TimeProvider time)
 {
     public sealed record Created(ApiKey Key, string Secret);
 
@@ -29,7 +31,7 @@ public sealed class ApiKeyService(PolarFlowDbContext db, TimeProvider time)
     {
         var parts = presented.Split('_');
         if (parts is not ["pf", { Length: 12 } id, { Length: > 0 }]) return null;
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == id && k.RevokedAt == null, ct);
+        var key = await live.GetAsync(id, () => db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == id && k.RevokedAt == null, ct));
         return key is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.KeyHash), Encoding.ASCII.GetBytes(Hash(presented))) ? key : null;
     }
 

@@ -15,6 +15,8 @@ namespace PolarFlow.Tests.Infrastructure;
 public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetime
 {
     private readonly string? _redis;
+    private readonly string _redisPrefix = "tests-" + Guid.NewGuid().ToString("N"); // test classes share one Redis
+    private readonly bool _replica;
 
     public ApiFactory() : this(historyDays: 25) { }
 
@@ -23,13 +25,27 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
     protected ApiFactory(int historyDays, string? redis = null)
     {
         Emulator = new EmulatorFactory { HistoryDays = historyDays };
+        Database = new TestDatabase();
         _redis = redis;
     }
+
+    /// <summary>Another replica of <paramref name="primary"/>: its own ApiService on the same database, Redis and emulator.</summary>
+    protected ApiFactory(ApiFactory primary)
+    {
+        Emulator = primary.Emulator;
+        Database = primary.Database;
+        _redis = primary._redis;
+        _redisPrefix = primary._redisPrefix;
+        _replica = true;
+    }
+
+    /// <summary>A second ApiService of a running one (dispose it; the primary owns the database).</summary>
+    public sealed class Replica(ApiFactory primary) : ApiFactory(primary);
 
     public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
     public const string WebhookSecret = "test-webhook-secret";
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
 
     public EmulatorFactory Emulator { get; }
 
@@ -39,7 +55,10 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
     /// <summary>The API's clock: real time plus what a test moved it by (to follow the emulator's clock).</summary>
     public ShiftedTimeProvider Time { get; } = new();
 
-    public async Task InitializeAsync() => await Database.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        if (!_replica) await Database.InitializeAsync();
+    }
 
     public HttpClient CreateAdminClient() => CreateKeyClient(AdminKey);
 
@@ -75,7 +94,7 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
         builder.UseSetting("Polar:WebhookSecret", WebhookSecret);
         builder.UseSetting("PolarFlow:Imports:Directory", ImportDirectory);
         builder.UseSetting("PolarFlow:Keys:LastUsedFlushSeconds", "3600"); // tests flush key uses themselves
-        builder.UseSetting("PolarFlow:Redis:KeyPrefix", "tests-" + Guid.NewGuid().ToString("N")); // test classes share one Redis
+        builder.UseSetting("PolarFlow:Redis:KeyPrefix", _redisPrefix);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -87,8 +106,9 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(ImportDirectory)) Directory.Delete(ImportDirectory, recursive: true);
+        if (_replica) return;
         await Emulator.DisposeAsync();
         await Database.DisposeAsync();
-        if (Directory.Exists(ImportDirectory)) Directory.Delete(ImportDirectory, recursive: true);
     }
 }
