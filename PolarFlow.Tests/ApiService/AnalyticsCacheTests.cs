@@ -56,6 +56,7 @@ public sealed class AnalyticsCacheTests(ApiFactory api) : IClassFixture<ApiFacto
         worker.Time.Advance(TimeSpan.FromDays(1));
         await worker.EnqueueAsync(userId);
         await worker.DrainAsync();
+        await api.CaughtUpAsync();
         var after = await GetAsync(client, $"{path}?as_of={asOf}");
 
         Assert.Equal("miss", after.Cache);
@@ -96,6 +97,7 @@ public sealed class AnalyticsCacheTests(ApiFactory api) : IClassFixture<ApiFacto
             await db.BumpDataVersionAsync(userId, CancellationToken.None);
             await transaction.CommitAsync();
         }
+        await api.CaughtUpAsync();
         release.Set();
         var stale = await slow;
 

@@ -62,6 +62,34 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
 
     public HttpClient CreateAdminClient() => CreateKeyClient(AdminKey);
 
+    /// <summary>
+    /// Returns once this API has heard every change committed before the call (PostgreSQL delivers notifications in
+    /// commit order, so hearing a ping sent now means every earlier one was heard): what a test that writes and then
+    /// reads through this replica waits for, where a real client lives with the feed's few milliseconds.
+    /// </summary>
+    public async Task CaughtUpAsync()
+    {
+        var feed = Services.GetRequiredService<PolarFlow.ApiService.Database.ChangeFeed>();
+        if (!feed.IsLive) return; // nothing is answered from memory, and it forgets everything when it starts
+        var ping = "ping:" + Guid.NewGuid().ToString("N");
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Hear(string? payload) { if (payload == ping) heard.TrySetResult(); }
+        feed.Changed += Hear;
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var notify = new Npgsql.NpgsqlCommand($"SELECT pg_notify('{PolarFlow.ApiService.Database.ChangeFeed.Channel}', @ping)", connection);
+            notify.Parameters.AddWithValue("ping", ping);
+            await notify.ExecuteNonQueryAsync();
+            await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            feed.Changed -= Hear;
+        }
+    }
+
     public HttpClient CreateKeyClient(string key)
     {
         var client = CreateClient();
