@@ -10,7 +10,7 @@ namespace PolarFlow.ApiService.Analytics;
 
 /// <summary>
 /// Serves one analytic: the user's data version first (from memory while PostgreSQL's change feed is live, else one
-/// indexed read), then the cache under that version,
+/// indexed read), then the cache under that version (memory, then Redis),
 /// else the data and its version from one snapshot, computed and cached under the version it was read at. A
 /// computation that a sync overtakes is cached under the old version, which no later request asks for.
 /// </summary>
@@ -38,16 +38,16 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
 
         // "Today" is the user's local day, from the offset of their latest night (UTC when there is none).
         var asOf = query.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromMinutes(head.Offset ?? 0)).DateTime);
-        var cached = await cache.GetAsync(cache.Key(userId, analytic, head.DataVersion, asOf, query));
-        activity?.SetTag("polarflow.cache", cached is null ? "miss" : "hit");
-        if (cached is not null) return new Outcome(true, cached, true);
-
-        var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, ct);
-        var result = definition.Compute(data, asOf, query);
-        var response = new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result);
-        var body = JsonSerializer.Serialize(response, json.Value.SerializerOptions);
-        await cache.SetAsync(cache.Key(userId, analytic, version, asOf, query), body);
-        return new Outcome(true, body, false);
+        var (body, computed) = await cache.GetOrComputeAsync(cache.Key(userId, analytic, head.DataVersion, asOf, query), async token =>
+        {
+            // A sync that commits after the version was read makes this newer than its key, never older.
+            var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, token);
+            var result = definition.Compute(data, asOf, query);
+            var response = new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result);
+            return JsonSerializer.Serialize(response, json.Value.SerializerOptions);
+        }, ct);
+        activity?.SetTag("polarflow.cache", computed ? "miss" : "hit");
+        return new Outcome(true, body, !computed);
     }
 
     private static AnalyticsParametersDto Describe(AnalyticsQuery query) =>

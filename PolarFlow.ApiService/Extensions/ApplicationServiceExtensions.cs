@@ -49,6 +49,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHostedService<Keys.KeyUsageFlusher>();
         builder.Services.AddScoped<People.PeopleService>();
         builder.Services.AddSingleton<KeyRateLimit>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Redis.GuardedDistributedCache>();
+        builder.Services.AddHybridCache();
         builder.Services.AddSingleton<AnalyticsCache>();
         builder.Services.AddScoped<AnalyticsDataLoader>();
         builder.Services.AddScoped<AnalyticsService>();
