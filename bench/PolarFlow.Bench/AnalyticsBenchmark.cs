@@ -54,6 +54,7 @@ public static class AnalyticsBenchmark
             var warm = $"/api/v1/users/{UserId}/analytics/summary?as_of={today:yyyy-MM-dd}";
             Console.WriteLine($"  {"summary, warm (cached)",-44} {await Wrk.MeasureAsync(api.Port, warm, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10))}");
             File.Delete(script);
+            await FreshnessBenchmark.MeasureAsync(apiDll, database, api, UserId);
         }
         finally
         {
