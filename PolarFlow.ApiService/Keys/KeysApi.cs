@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Database;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 
@@ -48,11 +49,13 @@ public static class KeysApi
         }).WithName("ListKeys").WithSummary("List API keys")
             .WithDescription("The keys (never their secrets) with when each was last used; a service key sees user keys.");
 
-        keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+        keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db,
+            NotifiedCache<ApiKey> live, TimeProvider time, CancellationToken ct) =>
         {
             var query = db.ApiKeys.Where(k => k.KeyId == keyId && k.RevokedAt == null);
             if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);
             var revoked = await query.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, time.GetUtcNow()), ct);
+            live.Forget(keyId); // at once here; other replicas when PostgreSQL's notification reaches them
             return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
         }).WithName("RevokeKey").WithSummary("Revoke an API key")
             .WithDescription("Revoke a key: it stops working at once.");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolarFlow.AccessLink;
 using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.Database;
 using PolarFlow.ApiService.Common;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
@@ -70,7 +71,8 @@ public static partial class UsersApi
             .WithDescription("The user's Polar connection and the range of days held.");
 
         user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens,
-            AccessLinkClient polar, PolarFlow.Data.Files.IExerciseFileStore files, CancellationToken ct) =>
+            AccessLinkClient polar, PolarFlow.Data.Files.IExerciseFileStore files,
+            NotifiedCache<Analytics.AnalyticsService.UserHead> heads, NotifiedCache<ApiKey> keys, CancellationToken ct) =>
         {
             var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);
             if (found is null) return Problems.UnknownUser(userId);
@@ -88,6 +90,8 @@ public static partial class UsersApi
             // Every row of the user goes with it (ON DELETE CASCADE); a sync still running can add none (its FK fails).
             await files.DeleteUserAsync(db, userId, ct);
             await db.Users.Where(u => u.UserId == userId).ExecuteDeleteAsync(ct);
+            heads.Forget(userId); // at once here; other replicas when PostgreSQL's notification reaches them
+            keys.ForgetWhere(k => k.UserId == userId);
             return TypedResults.NoContent();
         }).WithName("DeleteUser").WithSummary("Delete a user")
             .WithDescription("Erase every row of the user and de-register them at Polar; answers when done.");

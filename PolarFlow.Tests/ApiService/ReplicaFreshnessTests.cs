@@ -97,6 +97,28 @@ public sealed class ReplicaFreshnessTests : IAsyncLifetime
         await Task.WhenAll(RefusedAsync(onA, userId), RefusedAsync(onB, userId));
     }
 
+    [Fact]
+    public async Task ADeletedUsersAnalyticsAreGoneAtOnceWhereDeletedAndSoonOnTheOtherReplica()
+    {
+        var userId = await SeedUserAsync();
+        using var a = _a.CreateAdminClient();
+        using var b = _b.CreateAdminClient();
+        await VersionAsync(a, userId); // the version and the answer in both replicas' memory
+        await VersionAsync(b, userId);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync($"/api/v1/users/{userId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/users/{userId}/analytics/summary")).StatusCode);
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await b.GetAsync($"/api/v1/users/{userId}/analytics/summary")).StatusCode) != HttpStatusCode.NotFound
+            && clock.Elapsed < Bound)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
     private static async Task RefusedAsync(HttpClient client, string userId)
     {
         var clock = Stopwatch.StartNew();
