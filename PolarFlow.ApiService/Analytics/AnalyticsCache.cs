@@ -16,14 +16,18 @@ public sealed class AnalyticsCache(HybridCache cache, IOptions<RedisOptions> opt
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan LocalLifetime = TimeSpan.FromMinutes(10);
 
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = Lifetime, LocalCacheExpiration = LocalLifetime };
+    private static readonly HybridCacheEntryOptions Entry = new()
+    {
+        Expiration = Lifetime,
+        LocalCacheExpiration = LocalLifetime,
+    };
 
     public string Key(string userId, string analytic, long version, DateOnly asOf, AnalyticsQuery query) =>
         $"{options.Value.KeyPrefix}:analytics:{userId}:v{version}:{analytic}:{asOf:yyyy-MM-dd}:{query.CacheKey}";
 
     /// <summary>The cached answer, else <paramref name="compute"/>'s (cached); <c>Computed</c> says which.</summary>
-    public async Task<(string Json, bool Computed)> GetOrComputeAsync(string key, Func<CancellationToken, Task<string>> compute,
-        CancellationToken ct)
+    public async Task<(string Json, bool Computed)> GetOrComputeAsync(string key,
+        Func<CancellationToken, Task<string>> compute, CancellationToken ct)
     {
         var computed = false;
         var json = await cache.GetOrCreateAsync(key, async token =>

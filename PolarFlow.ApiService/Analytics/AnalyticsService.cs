@@ -18,7 +18,7 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
     NotifiedCache<AnalyticsService.UserHead> heads, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    /// <summary>What a cached answer's key needs of the user: the data version, and the offset of their latest night.</summary>
+    /// <summary>What a cached answer's key needs of the user: the data version and their latest night's offset.</summary>
     public sealed record UserHead(long DataVersion, int? Offset);
 
     public static readonly ActivitySource Source = new("PolarFlow.Analytics");
@@ -30,20 +30,22 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
     {
         var analytic = definition.Name;
         using var activity = Source.StartActivity("Analytics " + analytic);
-        var head = await heads.GetAsync(userId, () => db.Users.AsNoTracking().Where(u => u.UserId == userId).Select(u => new UserHead(
-            u.DataVersion,
-            db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault()))
+        var head = await heads.GetAsync(userId, () => db.Users.AsNoTracking().Where(u => u.UserId == userId)
+            .Select(u => new UserHead(u.DataVersion, db.Sleep.Where(s => s.UserId == userId)
+                .OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault()))
             .SingleOrDefaultAsync(ct));
         if (head is null) return new Outcome(false, null, false);
 
         // "Today" is the user's local day, from the offset of their latest night (UTC when there is none).
         var asOf = query.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromMinutes(head.Offset ?? 0)).DateTime);
-        var (body, computed) = await cache.GetOrComputeAsync(cache.Key(userId, analytic, head.DataVersion, asOf, query), async token =>
+        var key = cache.Key(userId, analytic, head.DataVersion, asOf, query);
+        var (body, computed) = await cache.GetOrComputeAsync(key, async token =>
         {
             // A sync that commits after the version was read makes this newer than its key, never older.
             var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, token);
             var result = definition.Compute(data, asOf, query);
-            var response = new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query), result);
+            var response = new AnalyticsResponse<object>(userId, analytic, asOf, version, time.GetUtcNow(), Describe(query),
+                result);
             return JsonSerializer.Serialize(response, json.Value.SerializerOptions);
         }, ct);
         activity?.SetTag("polarflow.cache", computed ? "miss" : "hit");

@@ -18,7 +18,8 @@ public sealed class ConnectState(RedisGuard redis)
     public async Task<string> IssueAsync(Pending pending)
     {
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var (ok, _) = await redis.TryEssentialAsync("oauth state", db => db.StringSetAsync(Key(state), JsonSerializer.Serialize(pending), Lifetime));
+        var json = JsonSerializer.Serialize(pending);
+        var (ok, _) = await redis.TryEssentialAsync("oauth state", db => db.StringSetAsync(Key(state), json, Lifetime));
         return ok ? state : throw Unavailable();
     }
 

@@ -18,21 +18,20 @@ public sealed partial class ChangeFeed(IConfiguration configuration, ILogger<Cha
     public const string ApplicationName = "polarflow-change-feed";
 
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
-    private long _epoch;
     private volatile bool _live;
 
     /// <summary>Whether notifications arrive now; a cache may only answer from memory while this is true.</summary>
     public bool IsLive => _live;
 
-    /// <summary>Counts every notification and every loss of the feed: a value read before it moved may be stale.</summary>
-    public long Epoch => Interlocked.Read(ref _epoch);
-
-    /// <summary>A change (its payload, such as `user:42`), or null when everything must be forgotten (the feed was down).</summary>
+    /// <summary>
+    /// A change (its payload, such as `user:42`), or null when everything must be forgotten (the feed was down).
+    /// </summary>
     public event Action<string?>? Changed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DataExtensions.ConnectionName))
+        var configured = configuration.GetConnectionString(DataExtensions.ConnectionName);
+        var connectionString = new NpgsqlConnectionStringBuilder(configured)
         {
             Pooling = false, // a connection of its own, which LISTEN keeps
             ApplicationName = ApplicationName,
@@ -70,15 +69,12 @@ public sealed partial class ChangeFeed(IConfiguration configuration, ILogger<Cha
         _live = false;
     }
 
-    private void Raise(string? payload)
-    {
-        Interlocked.Increment(ref _epoch);
-        Changed?.Invoke(payload);
-    }
+    private void Raise(string? payload) => Changed?.Invoke(payload);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening for changes (users, API keys) on " + Channel)]
     private static partial void LogListening(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The change feed is down; users and keys are read from PostgreSQL until it is back: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The change feed is down; users and keys are read from PostgreSQL until it is back: {Reason}")]
     private static partial void LogLost(ILogger logger, string reason);
 }

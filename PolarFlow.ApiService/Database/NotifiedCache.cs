@@ -70,7 +70,10 @@ public sealed class NotifiedCache<T> where T : class
         {
             _forgotten++; // any change heard: a value being read now may be older than it
             if (payload is null) _entries.Clear();
-            else if (payload.StartsWith(_prefix, StringComparison.Ordinal)) _entries.TryRemove(payload[_prefix.Length..], out _);
+            else if (payload.StartsWith(_prefix, StringComparison.Ordinal))
+            {
+                _entries.TryRemove(payload[_prefix.Length..], out _);
+            }
         }
     }
 }

@@ -16,10 +16,10 @@ namespace PolarFlow.ApiService.Imports;
 /// <see cref="StaleAfter"/>, and resumes after its last committed file; it fails with the reason when its ZIP is gone
 /// or it has been interrupted <see cref="ImportOptions.MaxAttempts"/> times.
 /// </summary>
-public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options, ImportUploadStore uploads,
-    TimeProvider time, ILogger<ImportProcessor> logger) : BackgroundService
+public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOptions<ImportOptions> options,
+    ImportUploadStore uploads, TimeProvider time, ILogger<ImportProcessor> logger) : BackgroundService
 {
-    /// <summary>A running import whose heartbeat is older than this was interrupted: any instance may take it over.</summary>
+    /// <summary>A running import whose heartbeat is older than this was interrupted: any instance may take it.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(15);
@@ -105,7 +105,7 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         return true;
     }
 
-    /// <summary>The oldest queued import, or one whose instance stopped beating, taken by this instance (SKIP LOCKED).</summary>
+    /// <summary>The oldest queued import, or one whose instance stopped beating, taken (SKIP LOCKED).</summary>
     private async Task<HistoryImport?> ClaimAsync(PolarFlowDbContext db, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -114,7 +114,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
                    started_at = COALESCE(i.started_at, {now}), attempts = i.attempts + 1
             WHERE i.id = (
                 SELECT id FROM polarflow.imports
-                WHERE status = 'Queued' OR (status = 'Running' AND (heartbeat_at IS NULL OR heartbeat_at < {now - StaleAfter}))
+                WHERE status = 'Queued'
+                   OR (status = 'Running' AND (heartbeat_at IS NULL OR heartbeat_at < {now - StaleAfter}))
                 ORDER BY created_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
@@ -133,7 +134,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>().Imports.Where(i => i.Id == import.Id)
+                    var db = scope.ServiceProvider.GetRequiredService<PolarFlowDbContext>();
+                    await db.Imports.Where(i => i.Id == import.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAt, time.GetUtcNow()), ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -147,7 +149,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         }
     }
 
-    private async Task RunAsync(AsyncServiceScope scope, PolarFlowDbContext db, HistoryImport import, CancellationToken ct)
+    private async Task RunAsync(AsyncServiceScope scope, PolarFlowDbContext db, HistoryImport import,
+        CancellationToken ct)
     {
         if (import.Attempts > options.Value.MaxAttempts)
         {
@@ -157,7 +160,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         var path = await uploads.EnsureLocalAsync(db, import, ct);
         if (path is null)
         {
-            await FinishAsync(db, import, HistoryImportStatus.Failed, "The uploaded ZIP is no longer stored; upload it again.", ct);
+            await FinishAsync(db, import, HistoryImportStatus.Failed,
+                "The uploaded ZIP is no longer stored; upload it again.", ct);
             return;
         }
         LogStarted(logger, import.Id, import.UserId, import.Attempts, import.Node);
@@ -209,7 +213,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         int Count(string outcome) => outcomes.FirstOrDefault(o => o.Key == outcome)?.Count ?? 0;
         var (imported, failed) = (Count(HistoryImportFile.Imported), Count(HistoryImportFile.Failed));
         var status = failed == 0 ? HistoryImportStatus.Succeeded : imported > 0 ? HistoryImportStatus.PartiallySucceeded : HistoryImportStatus.Failed;
-        await FinishAsync(db, import, status, failed == 0 ? null : $"{failed} of {imported + failed} files could not be read; see errors.", ct);
+        var reason = failed == 0 ? null : $"{failed} of {imported + failed} files could not be read; see errors.";
+        await FinishAsync(db, import, status, reason, ct);
         LogFinished(logger, import.Id, status, imported, failed);
     }
 
@@ -265,7 +270,8 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing imports failed; the import is queued again while attempts remain")]
     private static partial void LogProcessorFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} for {UserId} started (attempt {Attempt}) on {Node}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Import {ImportId} for {UserId} started (attempt {Attempt}) on {Node}")]
     private static partial void LogStarted(ILogger logger, Guid importId, string userId, int attempt, string node);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId}: its heartbeat could not be renewed: {Reason}")]

@@ -17,18 +17,22 @@ public sealed class ImportUploadStore(IOptions<ImportOptions> options)
     /// <summary>This instance's copy of an import's ZIP.</summary>
     public string LocalPath(Guid importId) => Path.Combine(options.Value.Directory, $"{importId:N}.zip");
 
-    /// <summary>Stores the ZIP at <paramref name="path"/> in the caller's transaction (so the import and its bytes commit together).</summary>
+    /// <summary>
+    /// Stores the ZIP at <paramref name="path"/> in the caller's transaction (so the import and its bytes commit together).
+    /// </summary>
     public static async Task SaveAsync(PolarFlowDbContext db, HistoryImport import, string path, CancellationToken ct)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using var file = File.OpenRead(path);
         var buffer = new byte[ChunkBytes];
         for (var seq = 0; ; seq++)
         {
             var read = await file.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, ct);
             if (read == 0) break;
             var data = read == ChunkBytes ? buffer : buffer[..read];
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO polarflow.import_chunks (user_id, import_id, seq, data) VALUES ({import.UserId}, {import.Id}, {seq}, {data})", ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO polarflow.import_chunks (user_id, import_id, seq, data)
+                VALUES ({import.UserId}, {import.Id}, {seq}, {data})
+                """, ct);
             if (read < ChunkBytes) break;
         }
     }
@@ -45,7 +49,7 @@ public sealed class ImportUploadStore(IOptions<ImportOptions> options)
 
         Directory.CreateDirectory(options.Value.Directory);
         var part = path + ".part";
-        await using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        await using (var file = File.Create(part))
         using (PolarFlowExecutionStrategy.Streaming(db)) // a chunk at a time, never the whole ZIP in memory
         {
             var chunks = db.ImportChunks.AsNoTracking().Where(c => c.UserId == import.UserId && c.ImportId == import.Id)

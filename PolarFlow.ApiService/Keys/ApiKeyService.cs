@@ -31,7 +31,8 @@ public sealed class ApiKeyService(PolarFlowDbContext db, NotifiedCache<ApiKey> l
     {
         var parts = presented.Split('_');
         if (parts is not ["pf", { Length: 12 } id, { Length: > 0 }]) return null;
-        var key = await live.GetAsync(id, () => db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == id && k.RevokedAt == null, ct));
+        var key = await live.GetAsync(id, () =>
+            db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == id && k.RevokedAt == null, ct));
         return key is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.KeyHash), Encoding.ASCII.GetBytes(Hash(presented))) ? key : null;
     }
 

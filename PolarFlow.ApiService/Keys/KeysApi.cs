@@ -49,8 +49,8 @@ public static class KeysApi
         }).WithName("ListKeys").WithSummary("List API keys")
             .WithDescription("The keys (never their secrets) with when each was last used; a service key sees user keys.");
 
-        keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller, PolarFlowDbContext db,
-            NotifiedCache<ApiKey> live, TimeProvider time, CancellationToken ct) =>
+        keys.MapDelete("/{keyId}", async Task<Results<NoContent, NotFound>> (string keyId, ClaimsPrincipal caller,
+            PolarFlowDbContext db, NotifiedCache<ApiKey> live, TimeProvider time, CancellationToken ct) =>
         {
             var query = db.ApiKeys.Where(k => k.KeyId == keyId && k.RevokedAt == null);
             if (caller.IsInRole(ApiKeyAuthentication.ServiceRole)) query = query.Where(k => k.Kind == ApiKeyKind.User);

@@ -15,7 +15,8 @@ public sealed class GuardedDistributedCache(RedisGuard redis) : IDistributedCach
         return ok && value.HasValue ? (byte[]?)value : null;
     }
 
-    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options,
+        CancellationToken token = default) =>
         redis.TryAsync("cache set", db => db.StringSetAsync(key, value, Lifetime(options)));
 
     public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask; // no sliding expiry
@@ -26,7 +27,8 @@ public sealed class GuardedDistributedCache(RedisGuard redis) : IDistributedCach
     // HybridCache calls the asynchronous members only.
     public byte[]? Get(string key) => throw new NotSupportedException("Use GetAsync.");
 
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new NotSupportedException("Use SetAsync.");
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+        throw new NotSupportedException("Use SetAsync.");
 
     public void Refresh(string key) => throw new NotSupportedException("Use RefreshAsync.");
 

@@ -72,7 +72,8 @@ public sealed partial class RedisGuard
     public Task<(bool Ok, T Value)> TryEssentialAsync<T>(string operation, Func<IDatabase, Task<T>> call) =>
         RunAsync(_essential, operation, call);
 
-    private async Task<(bool Ok, T Value)> RunAsync<T>(ResiliencePipeline pipeline, string operation, Func<IDatabase, Task<T>> call)
+    private async Task<(bool Ok, T Value)> RunAsync<T>(ResiliencePipeline pipeline, string operation,
+        Func<IDatabase, Task<T>> call)
     {
         if (!_redis.IsConnected)
         {
@@ -82,7 +83,8 @@ public sealed partial class RedisGuard
         try
         {
             // StackExchange.Redis takes no token: WaitAsync lets the timeout give up on the call it cannot cancel.
-            var value = await pipeline.ExecuteAsync(async token => await call(_redis.GetDatabase()).WaitAsync(token), CancellationToken.None);
+            var value = await pipeline.ExecuteAsync(async token => await call(_redis.GetDatabase()).WaitAsync(token),
+                CancellationToken.None);
             IsOpen = false;
             return (true, value);
         }

@@ -58,12 +58,11 @@ public sealed class ReplicaFreshnessTests : IAsyncLifetime
         await using (var admin = new NpgsqlConnection(_a.Database.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var kill = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
+            const string feeds = "FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()";
+            await using var kill = new NpgsqlCommand($"SELECT count(pg_terminate_backend(pid)) {feeds}", admin);
             kill.Parameters.AddWithValue("name", ChangeFeed.ApplicationName);
             Assert.Equal(2L, await kill.ExecuteScalarAsync());
-            await using var left = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
+            await using var left = new NpgsqlCommand($"SELECT count(*) {feeds}", admin);
             left.Parameters.AddWithValue("name", ChangeFeed.ApplicationName);
             while ((long)(await left.ExecuteScalarAsync())! > 0) await Task.Delay(10);
         }
@@ -108,39 +107,39 @@ public sealed class ReplicaFreshnessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync($"/api/v1/users/{userId}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/users/{userId}/analytics/summary")).StatusCode);
-        var clock = Stopwatch.StartNew();
-        HttpStatusCode status;
-        while ((status = (await b.GetAsync($"/api/v1/users/{userId}/analytics/summary")).StatusCode) != HttpStatusCode.NotFound
-            && clock.Elapsed < Bound)
-        {
-            await Task.Delay(20);
-        }
-        Assert.Equal(HttpStatusCode.NotFound, status);
+        var summary = $"/api/v1/users/{userId}/analytics/summary";
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(summary)).StatusCode);
+        var (status, took) = await EventuallyAsync(async () => (await b.GetAsync(summary)).StatusCode,
+            s => s == HttpStatusCode.NotFound);
+        Assert.True(status == HttpStatusCode.NotFound, $"the deleted user still answered {(int)status} after {took.TotalSeconds:F1} s");
     }
 
     private static async Task RefusedAsync(HttpClient client, string userId)
     {
-        var clock = Stopwatch.StartNew();
-        HttpStatusCode status;
-        while ((status = (await client.GetAsync($"/api/v1/users/{userId}/sleep?days=30")).StatusCode) != HttpStatusCode.Unauthorized
-            && clock.Elapsed < Bound)
-        {
-            await Task.Delay(20);
-        }
-        Assert.True(status == HttpStatusCode.Unauthorized, $"the revoked key still answered {(int)status} after {clock.Elapsed.TotalSeconds:F1} s");
+        var (status, took) = await EventuallyAsync(
+            async () => (await client.GetAsync($"/api/v1/users/{userId}/sleep?days=30")).StatusCode,
+            s => s == HttpStatusCode.Unauthorized);
+        Assert.True(status == HttpStatusCode.Unauthorized, $"the revoked key still answered {(int)status} after {took.TotalSeconds:F1} s");
     }
 
     private static async Task AnswersAsync(HttpClient client, string userId, long version)
     {
+        var (seen, took) = await EventuallyAsync(() => VersionAsync(client, userId), v => v >= version);
+        Assert.True(seen == version, $"a replica answered data version {seen}, not {version}, {took.TotalSeconds:F1} s after the commit");
+    }
+
+    /// <summary>Reads until the value is what is waited for, or <see cref="Bound"/> has passed; the last value and the time.</summary>
+    private static async Task<(T Last, TimeSpan Took)> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
         var clock = Stopwatch.StartNew();
-        long seen;
-        while ((seen = await VersionAsync(client, userId)) < version && clock.Elapsed < Bound) await Task.Delay(20);
-        Assert.True(seen == version, $"a replica answered data version {seen}, not {version}, {clock.Elapsed.TotalSeconds:F1} s after the commit");
+        T last;
+        while (!done(last = await read()) && clock.Elapsed < Bound) await Task.Delay(20);
+        return (last, clock.Elapsed);
     }
 
     private static async Task<long> VersionAsync(HttpClient client, string userId) =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/analytics/summary")).GetProperty("dataVersion").GetInt64();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/users/{userId}/analytics/summary"))
+            .GetProperty("dataVersion").GetInt64();
 
     private static async Task<string> CacheAsync(HttpClient client, string userId) =>
         (await client.GetAsync($"/api/v1/users/{userId}/analytics/summary")).Headers.GetValues("X-Cache").Single();
