@@ -12,6 +12,7 @@ app.UseStatusCodePages();
 app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapPolarFlowApi();

@@ -31,7 +31,7 @@ public static class ApiRoutes
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1, 0)).ReportApiVersions().Build();
         var v1 = app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).RequireAuthorization().RequireUserAccess()
-            .AddEndpointFilter<KeyRateLimit>();
+            .RequireRateLimiting(RateLimits.KeyRateLimits.Policy);
 
         // One tag per area, so generated clients get one class per area and the docs one section.
         v1.MapGroup("").WithTags("Keys").MapKeysApi();

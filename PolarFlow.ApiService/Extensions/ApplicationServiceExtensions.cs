@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PolarFlow.AccessLink;
 using PolarFlow.ApiService.Analytics;
 using PolarFlow.ApiService.Auth;
+using PolarFlow.ApiService.RateLimits;
 using PolarFlow.ApiService.Connect;
 using PolarFlow.ApiService.Database;
 using PolarFlow.ApiService.Imports;
@@ -28,6 +29,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddExceptionHandler<Common.BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<Common.UnavailableExceptionHandler>();
         builder.AddPolarFlowRequestTimeouts();
+        builder.AddKeyRateLimits();
         builder.Services.AddValidation();
         // Binding failures reach the exception handler (as 400 ProblemDetails) in every environment, not as empty 400s.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -48,7 +50,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<Keys.KeyUsage>();
         builder.Services.AddHostedService<Keys.KeyUsageFlusher>();
         builder.Services.AddScoped<People.PeopleService>();
-        builder.Services.AddSingleton<KeyRateLimit>();
         builder.Services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Redis.GuardedDistributedCache>();
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton<AnalyticsCache>();

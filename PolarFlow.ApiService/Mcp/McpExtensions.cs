@@ -31,7 +31,8 @@ public static class McpExtensions
     public static IEndpointRouteBuilder MapPolarFlowMcp(this IEndpointRouteBuilder app)
     {
         // The key's rate limit counts MCP calls as it counts REST requests: one budget per key.
-        Auth.KeyRateLimit.Apply(app.MapMcp("/mcp").RequireAuthorization()).ExcludeFromDescription();
+        app.MapMcp("/mcp").RequireAuthorization().RequireRateLimiting(RateLimits.KeyRateLimits.Policy)
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -26,8 +26,7 @@ public sealed class ReplicaFreshnessTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)_a).InitializeAsync();
-        _b = new ApiFactory.Replica(_a);
-        await ((IAsyncLifetime)_b).InitializeAsync();
+        _b = await _a.StartReplicaAsync();
         _ = _a.Server; // both started, so both listen
         _ = _b.Server;
         await Task.WhenAll(LiveAsync(_a), LiveAsync(_b));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PolarFlow.Tests.Data;
@@ -18,7 +19,15 @@ public sealed class RedisFaultTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(1.5);
 
-    private sealed class Factory(string redis) : ApiFactory(historyDays: 25, redis: redis);
+    private sealed class Factory(string redis) : ApiFactory(historyDays: 25, redis: redis)
+    {
+        // A permit at a time, so each request asks Redis to count it (leased batches would outlast a short outage).
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("PolarFlow:RateLimit:LeaseSize", "1");
+        }
+    }
 
     [Fact]
     public async Task AHungOrKilledRedisCostsNoMoreThanItsTimeoutAndNeverA5xxAndIsUsedAgainWhenBack()

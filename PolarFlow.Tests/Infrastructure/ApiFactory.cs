@@ -42,6 +42,14 @@ public class ApiFactory : WebApplicationFactory<ApiServiceMarker>, IAsyncLifetim
     /// <summary>A second ApiService of a running one (dispose it; the primary owns the database).</summary>
     public sealed class Replica(ApiFactory primary) : ApiFactory(primary);
 
+    /// <summary>A started <see cref="Replica"/> of this API (dispose it before this one).</summary>
+    public async Task<ApiFactory> StartReplicaAsync()
+    {
+        var replica = new Replica(this);
+        await ((IAsyncLifetime)replica).InitializeAsync();
+        return replica;
+    }
+
     public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
     public const string WebhookSecret = "test-webhook-secret";
 
