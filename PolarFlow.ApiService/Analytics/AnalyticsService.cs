@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PolarFlow.Analytics.Common;
 using PolarFlow.Analytics.Views;
-using PolarFlow.ApiService.Database;
-using PolarFlow.Data;
 
 namespace PolarFlow.ApiService.Analytics;
 
@@ -14,13 +11,10 @@ namespace PolarFlow.ApiService.Analytics;
 /// else the data and its version from one snapshot, computed and cached under the version it was read at. A
 /// computation that a sync overtakes is cached under the old version, which no later request asks for.
 /// </summary>
-public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader loader, AnalyticsCache cache,
-    NotifiedCache<AnalyticsService.UserHead> heads, TimeProvider time,
+public sealed class AnalyticsService(IServiceScopeFactory scopes, AnalyticsCache cache,
+    Users.UserHeads heads, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    /// <summary>What a cached answer's key needs of the user: the data version and their latest night's offset.</summary>
-    public sealed record UserHead(long DataVersion, int? Offset);
-
     public static readonly ActivitySource Source = new("PolarFlow.Analytics");
 
     public sealed record Outcome(bool UserExists, string? Json, bool Cached);
@@ -30,10 +24,7 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
     {
         var analytic = definition.Name;
         using var activity = Source.StartActivity("Analytics " + analytic);
-        var head = await heads.GetAsync(userId, () => db.Users.AsNoTracking().Where(u => u.UserId == userId)
-            .Select(u => new UserHead(u.DataVersion, db.Sleep.Where(s => s.UserId == userId)
-                .OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault()))
-            .SingleOrDefaultAsync(ct));
+        var head = await heads.GetAsync(userId, ct);
         if (head is null) return new Outcome(false, null, false);
 
         // "Today" is the user's local day, from the offset of their latest night (UTC when there is none).
@@ -41,6 +32,10 @@ public sealed class AnalyticsService(PolarFlowDbContext db, AnalyticsDataLoader 
         var key = cache.Key(userId, analytic, head.DataVersion, asOf, query);
         var (body, computed) = await cache.GetOrComputeAsync(key, async token =>
         {
+            // The computation is shared by concurrent requests and may outlive the one that started it (HybridCache),
+            // so it reads through a database context of its own, not that request's.
+            await using var scope = scopes.CreateAsyncScope();
+            var loader = scope.ServiceProvider.GetRequiredService<AnalyticsDataLoader>();
             // A sync that commits after the version was read makes this newer than its key, never older.
             var (data, version) = await loader.LoadAsync(userId, asOf, query.Days, token);
             var result = definition.Compute(data, asOf, query);

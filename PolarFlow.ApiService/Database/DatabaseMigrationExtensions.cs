@@ -19,7 +19,7 @@ public static class DatabaseMigrationExtensions
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddSingleton(sp =>
-            new NotifiedCache<Analytics.AnalyticsService.UserHead>(sp.GetRequiredService<ChangeFeed>(), "user"));
+            new NotifiedCache<Users.UserHead>(sp.GetRequiredService<ChangeFeed>(), "user"));
         builder.Services.AddSingleton(sp => new NotifiedCache<Data.Entities.ApiKey>(sp.GetRequiredService<ChangeFeed>(), "key"));
         return builder;
     }

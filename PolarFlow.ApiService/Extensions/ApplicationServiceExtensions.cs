@@ -53,6 +53,10 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Redis.GuardedDistributedCache>();
         builder.Services.AddHybridCache();
         builder.Services.AddSingleton<AnalyticsCache>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Users.UserHeads>();
+        builder.Services.AddSingleton<Common.ListMemory>();
+        builder.Services.AddScoped<Common.DataLists>();
         builder.Services.AddScoped<AnalyticsDataLoader>();
         builder.Services.AddScoped<AnalyticsService>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);

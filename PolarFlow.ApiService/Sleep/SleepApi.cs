@@ -10,13 +10,16 @@ public static class SleepApi
     public static RouteGroupBuilder MapSleepApi(this RouteGroupBuilder user)
     {
         user.MapGet("/sleep", async Task<Results<Ok<SleepListDto>, ProblemHttpResult>> (string userId, [AsParameters] DateWindow window,
-            PolarFlowDbContext db, TimeProvider time, CancellationToken ct) =>
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
         {
-            var range = window.Resolve(time);
-            if (!await db.Users.AnyAsync(u => u.UserId == userId, ct)) return Problems.UnknownUser(userId);
-            var nights = await db.Sleep.AsNoTracking().Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
-                .OrderBy(s => s.Date).ToListAsync(ct);
-            return TypedResults.Ok(new SleepListDto(userId, range.From, range.To, nights.Count, nights.Select(n => n.ToDto()).ToList()));
+            var range = window.Resolve(lists.Time);
+            var list = await lists.GetAsync(userId, range, async token =>
+            {
+                var nights = await db.Sleep.Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
+                    .OrderBy(s => s.Date).Select(SleepMapping.Listed).ToListAsync(token);
+                return new SleepListDto(userId, range.From, range.To, nights.Count, nights);
+            }, l => l.Count, ct);
+            return list is null ? Problems.UnknownUser(userId) : TypedResults.Ok(list);
         }).WithName("ListSleep").WithSummary("List nights of sleep")
             .WithDescription("Nights by wake-up date: ?days= (default 30, 1-3650) or ?from=&to=.");
 

@@ -18,6 +18,16 @@ public static class SleepMapping
     public static SleepDetailDto ToDetailDto(this SleepNight s) =>
         new(s.ToDto(), Common.JsonColumn.Parse(s.Hypnogram), Common.JsonColumn.Parse(s.HeartRateSamples));
 
+    /// <summary>
+    /// The list's night as a query projection: PostgreSQL sends only these columns (not the night's raw JSON,
+    /// hypnogram and samples), and EF Core builds each DTO from them as the rows arrive.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<SleepNight, SleepDto>> Listed = s => new SleepDto(s.Date,
+        At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
+        s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge,
+        s.SleepGoal, s.SleepRating, s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId,
+        RecordSources.Of(s.Source, s.ExportRaw != null));
+
     public static SleepDto ToDto(this SleepNight s) => new(s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
         s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge, s.SleepGoal, s.SleepRating,
         s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId, RecordSources.Of(s.Source, s.ExportRaw));

@@ -72,7 +72,7 @@ public static partial class UsersApi
 
         user.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (string userId, PolarFlowDbContext db, PolarTokenProtector tokens,
             AccessLinkClient polar, PolarFlow.Data.Files.IExerciseFileStore files,
-            NotifiedCache<Analytics.AnalyticsService.UserHead> heads, NotifiedCache<ApiKey> keys,
+            NotifiedCache<UserHead> heads, NotifiedCache<ApiKey> keys,
             CancellationToken ct) =>
         {
             var found = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, ct);

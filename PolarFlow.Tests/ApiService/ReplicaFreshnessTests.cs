@@ -76,6 +76,34 @@ public sealed class ReplicaFreshnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADataListIsAnsweredFromMemoryUntilASyncCommitsAndThenBothReplicasListTheNewRows()
+    {
+        using var a = _a.CreateAdminClient();
+        using var b = _b.CreateAdminClient();
+        var userId = await SeedUserAsync();
+        var path = $"/api/v1/users/{userId}/sleep?days=3650";
+        var before = await ListedAsync(a, path, "miss");
+        Assert.Contains("\"count\":1", before);
+        Assert.Equal(before, await ListedAsync(a, path, "hit")); // no query: the version came from memory, so did the list
+        Assert.Equal(before, await ListedAsync(b, path, "miss"));
+
+        await CommitChangeAsync(userId);
+        foreach (var client in new[] { a, b })
+        {
+            var (after, took) = await EventuallyAsync(() => client.GetStringAsync(path), body => body != before);
+            Assert.True(after != before, $"a replica listed the night as before the commit {took.TotalSeconds:F1} s after it");
+        }
+    }
+
+    private static async Task<string> ListedAsync(HttpClient client, string path, string cache)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(cache, response.Headers.GetValues("X-Cache").Single());
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task AKeyRevokedOnOneReplicaStopsWorkingOnBoth()
     {
         var userId = await SeedUserAsync();

@@ -48,9 +48,11 @@ public sealed class DatabaseFaultTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Response.StatusCode);
             Assert.Equal("Unhealthy", await health.Response.Content.ReadAsStringAsync());
             Assert.True(health.Took < TimeSpan.FromSeconds(2.5), $"/health took {health.Took.TotalMilliseconds:F0} ms while PostgreSQL hung");
-            // A user key is looked up in the database, the admin key is not: both must answer, and in time.
+            // A user key is looked up in the database, the admin key is not: both must answer, and in time. (A list
+            // this replica already holds for the current data version may still be answered from its memory; one it
+            // has not read needs the database.)
             var during = await Task.WhenAll(
-                TimedAsync(() => user.GetAsync($"/api/v1/users/{userId}/sleep?days=30")),
+                TimedAsync(() => user.GetAsync($"/api/v1/users/{userId}/sleep?days=7")),
                 TimedAsync(() => admin.GetAsync($"/api/v1/users/{userId}/analytics/summary")),
                 TimedAsync(() => admin.PostAsJsonAsync("/api/v1/users", new { UserId = userId + "-2" })));
             foreach (var (response, took) in during) await IsUnavailableAsync(response, took, "hung");
@@ -60,7 +62,7 @@ public sealed class DatabaseFaultTests
             Assert.Equal(HttpStatusCode.OK, (await user.GetAsync($"/api/v1/users/{userId}/sleep?days=30")).StatusCode);
 
             await postgres.StopAsync();
-            var down = await TimedAsync(() => user.GetAsync($"/api/v1/users/{userId}/sleep?days=30"));
+            var down = await TimedAsync(() => user.GetAsync($"/api/v1/users/{userId}/sleep?days=14"));
             await IsUnavailableAsync(down.Response, down.Took, "stopped");
             Assert.Equal("Unhealthy", await (await admin.GetAsync("/health")).Content.ReadAsStringAsync());
 
