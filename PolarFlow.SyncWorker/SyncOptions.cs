@@ -26,6 +26,8 @@ public sealed class SyncOptions
     public string RateBudgetKey { get; set; } = "polarflow:accesslink:rate-budget";
     /// <summary>A failed step runs again after this, doubling on each attempt (1, 2, 4, 8, 16 minutes).</summary>
     public TimeSpan StepRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often a type Polar's webhook announces is still polled, in case a delivery was lost.</summary>
+    public TimeSpan WebhookSafetyNet { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Attempts of a job before its failed steps wait for the next scheduled sync.</summary>
     public int MaxAttempts { get; set; } = 6;
 

@@ -23,6 +23,24 @@ public static class SyncDataTypes
         "ACTIVITY_SUMMARY", "PHYSICAL_INFORMATION",
     ];
 
+    /// <summary>
+    /// The types whose changes the subscribed events announce, so polling them is only a safety net: each event's own
+    /// types (a SLEEP event brings the night's recharge and biosensing too). Not cardio load, which moves every day
+    /// with or without an exercise.
+    /// </summary>
+    public static IReadOnlySet<string> CoveredBy(IEnumerable<string> events) => events
+        .SelectMany(e => e switch
+        {
+            "SLEEP" => [Sleep, NightlyRecharge, Biosensing],
+            "EXERCISE" => [Exercises],
+            "ACTIVITY_SUMMARY" => [Activity],
+            "CONTINUOUS_HEART_RATE" => [ContinuousHeartRate],
+            "SLEEP_WISE_ALERTNESS" or "SLEEP_WISE_CIRCADIAN_BEDTIME" => [SleepWise],
+            "PHYSICAL_INFORMATION" => [PhysicalInfo],
+            _ => Array.Empty<string>(),
+        })
+        .ToHashSet();
+
     /// <summary>What a webhook event means for the sync; there is no recharge event, so a SLEEP event fetches it.</summary>
     public static IReadOnlyList<string>? ForWebhookEvent(string polarEvent) => polarEvent switch
     {

@@ -106,13 +106,21 @@ public sealed partial class SyncJobRunner(
         var token = tokens.Unprotect(encrypted);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var wanted = job.DataTypes.Length == 0 ? steps : steps.Where(s => job.DataTypes.Contains(s.DataType));
+        // A scheduled full sync reads each type as often as it changes; a job that names its types reads them.
+        var clock = scheduled && job.DataTypes.Length == 0 ? await ClockAsync(db, job.UserId, ct) : null;
         var changed = 0;
         var failedTypes = new List<string>();
         foreach (var step in wanted)
         {
+            var found = await db.SyncCursors.SingleOrDefaultAsync(c => c.UserId == job.UserId && c.DataType == step.DataType, ct);
+            if (clock is not null && !step.Cadence.IsDue(step.DataType, found, clock))
+            {
+                var why = clock.Covered.Contains(step.DataType) ? "Polar's webhook announces it" : step.Cadence.Describe();
+                results[step.DataType] = new { skipped = $"not due: {why}" };
+                continue;
+            }
             using var stepActivity = SyncTelemetry.Source.StartActivity("Sync step " + step.DataType);
-            var cursor = await db.SyncCursors.SingleOrDefaultAsync(c => c.UserId == job.UserId && c.DataType == step.DataType, ct)
-                ?? db.SyncCursors.Add(new SyncCursor { UserId = job.UserId, DataType = step.DataType }).Entity;
+            var cursor = found ?? db.SyncCursors.Add(new SyncCursor { UserId = job.UserId, DataType = step.DataType }).Entity;
             cursor.LastAttemptAt = time.GetUtcNow();
             try
             {
@@ -170,6 +178,19 @@ public sealed partial class SyncJobRunner(
         var failedAll = failedTypes.Count == results.Count;
         return new RunResult(failedAll ? SyncJobStatus.Failed : SyncJobStatus.PartiallySucceeded, changed, results,
             $"{string.Join(", ", failedTypes)} failed after {job.Attempt} attempts; the next scheduled sync tries again", null);
+    }
+
+    /// <summary>
+    /// Now, the user's time zone (the offset of their latest night; UTC without one), the base interval, and what the
+    /// deployment's Polar webhook announces.
+    /// </summary>
+    private async Task<ScheduleClock> ClockAsync(PolarFlowDbContext db, string userId, CancellationToken ct)
+    {
+        var offset = await db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date)
+            .Select(s => s.SleepEndOffsetMinutes).FirstOrDefaultAsync(ct) ?? 0;
+        var events = await db.PolarWebhooks.AsNoTracking().Select(w => w.Events).ToListAsync(ct);
+        return new ScheduleClock(time.GetUtcNow(), TimeSpan.FromMinutes(offset), TimeSpan.FromHours(options.Value.IntervalHours),
+            SyncDataTypes.CoveredBy(events.SelectMany(e => e)), options.Value.WebhookSafetyNet);
     }
 
     /// <summary>What earlier attempts of this job did, so a retry of two types still reports all of them.</summary>

@@ -15,6 +15,8 @@ public sealed class ActivityStep : SyncStep
 
     public override string DataType => SyncDataTypes.Activity;
 
+    public override Cadence Cadence { get; } = Cadence.EveryRun;
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var from = c.FirstSync ? c.Today.AddDays(-HistoryDays) : c.IncrementalFrom(HistoryDays);

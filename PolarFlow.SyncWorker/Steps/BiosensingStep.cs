@@ -9,6 +9,8 @@ public sealed class BiosensingStep : SyncStep
 {
     public override string DataType => SyncDataTypes.Biosensing;
 
+    public override Cadence Cadence { get; } = new Cadence.Every(TimeSpan.FromDays(1));
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var body = (await c.Client.ListBodyTemperatureAsync(c.AccessToken, ct: ct)).Select(b => PolarMapping.BodyTemperature(c.UserId, b)).OfType<Data.Entities.BodyTemperaturePeriod>().ToList();

@@ -10,6 +10,8 @@ public sealed class CardioLoadStep : SyncStep
 
     public override string DataType => SyncDataTypes.CardioLoad;
 
+    public override Cadence Cadence { get; } = new Cadence.Every(TimeSpan.FromDays(1));
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var days = c.FirstSync

@@ -10,6 +10,8 @@ public sealed class ContinuousHeartRateStep : SyncStep
 
     public override string DataType => SyncDataTypes.ContinuousHeartRate;
 
+    public override Cadence Cadence { get; } = new Cadence.Every(TimeSpan.FromHours(3));
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var from = c.FirstSync ? c.Today.AddDays(-(WindowDays - 1)) : c.IncrementalFrom(WindowDays);

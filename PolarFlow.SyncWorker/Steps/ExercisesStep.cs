@@ -20,6 +20,8 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
 {
     public override string DataType => SyncDataTypes.Exercises;
 
+    public override Cadence Cadence { get; } = Cadence.EveryRun;
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var listed = await c.Client.ListExercisesAsync(c.AccessToken, ct: ct);

@@ -7,6 +7,8 @@ public sealed class NightlyRechargeStep : SyncStep
 {
     public override string DataType => SyncDataTypes.NightlyRecharge;
 
+    public override Cadence Cadence { get; } = new Cadence.AfterTheNight();
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var rows = (await c.Client.ListNightlyRechargeAsync(c.AccessToken, ct)).Select(r => PolarMapping.Recharge(c.UserId, r)).ToList();

@@ -8,6 +8,8 @@ public sealed class PhysicalInfoStep : SyncStep
 {
     public override string DataType => SyncDataTypes.PhysicalInfo;
 
+    public override Cadence Cadence { get; } = new Cadence.Every(TimeSpan.FromDays(1));
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var info = await c.Client.GetPhysicalInfoAsync(c.AccessToken, ct);

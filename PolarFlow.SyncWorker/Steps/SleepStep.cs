@@ -8,6 +8,8 @@ public sealed class SleepStep : SyncStep
 {
     public override string DataType => SyncDataTypes.Sleep;
 
+    public override Cadence Cadence { get; } = new Cadence.AfterTheNight();
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var rows = (await c.Client.ListSleepAsync(c.AccessToken, ct)).Select(n => PolarMapping.Sleep(c.UserId, n)).ToList();

@@ -8,6 +8,8 @@ public sealed class SleepWiseStep : SyncStep
 {
     public override string DataType => SyncDataTypes.SleepWise;
 
+    public override Cadence Cadence { get; } = new Cadence.Every(TimeSpan.FromHours(6));
+
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
         var alertness = (await c.Client.ListAlertnessAsync(c.AccessToken, ct: ct)).Select(a => PolarMapping.Alertness(c.UserId, a)).OfType<Data.Entities.SleepWiseAlertness>().ToList();

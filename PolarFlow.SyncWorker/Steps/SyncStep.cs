@@ -28,6 +28,9 @@ public abstract class SyncStep
 {
     public abstract string DataType { get; }
 
+    /// <summary>How often a scheduled sync reads this type (<see cref="Steps.Cadence"/>).</summary>
+    public abstract Cadence Cadence { get; }
+
     /// <summary>Calls Polar and returns the writes to make; <see cref="PendingWrite"/> runs them inside the transaction.</summary>
     public abstract Task<PendingWrite> FetchAsync(SyncContext context, CancellationToken ct);
 }

@@ -55,6 +55,9 @@ public sealed class SyncHarness : IAsyncDisposable
     public ShiftedTimeProvider Time { get; } = new();
     public string RedisPrefix { get; }
     public ConcurrentDictionary<string, int> CallsByToken { get; } = new();
+
+    /// <summary>Calls by path, ids and dates as `{n}` (`/v3/users/{n}/sleep`), to show where a sync's calls go.</summary>
+    public ConcurrentDictionary<string, int> CallsByPath { get; } = new();
     public int Overlaps;
     private long _httpTicks;
 
@@ -132,6 +135,8 @@ public sealed class SyncHarness : IAsyncDisposable
         {
             var token = request.Headers.Authorization?.Parameter ?? "";
             harness.CallsByToken.AddOrUpdate(token, 1, (_, n) => n + 1);
+            var path = System.Text.RegularExpressions.Regex.Replace(request.RequestUri?.AbsolutePath ?? "", "/[0-9][0-9-]*", "/{n}");
+            harness.CallsByPath.AddOrUpdate(path, 1, (_, n) => n + 1);
             if (harness._inFlight.AddOrUpdate(token, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref harness.Overlaps);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try

@@ -206,6 +206,45 @@ public sealed class SyncTests(ShortHistoryEmulator fixture, TestDatabase databas
     }
 
     [Fact]
+    public async Task AnHourlyScheduledSyncReadsOnlyWhatCanHaveChangedAndADayLaterEverything()
+    {
+        await using var sync = new SyncHarness(Emulator, database, Guid.NewGuid().ToString("N"));
+        var polar = await Emulator.CreateUserAsync(registeredDaysAgo: 30);
+        var userId = await sync.ConnectAsync(polar);
+        await sync.EnqueueAsync(userId);
+        await sync.DrainAsync();
+
+        sync.Time.Advance(TimeSpan.FromHours(1));
+        var hourly = await ScheduledStepsAsync(sync, userId);
+        // Read every hour: exercises and activity. Sleep and recharge depend on the user's hour (their morning).
+        Assert.DoesNotContain("skipped", hourly[SyncDataTypes.Exercises]);
+        Assert.DoesNotContain("skipped", hourly[SyncDataTypes.Activity]);
+        foreach (var daily in new[] { SyncDataTypes.CardioLoad, SyncDataTypes.PhysicalInfo, SyncDataTypes.Biosensing,
+            SyncDataTypes.SleepWise, SyncDataTypes.ContinuousHeartRate })
+        {
+            Assert.Contains("not due", hourly[daily]);
+        }
+
+        sync.Time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await ScheduledStepsAsync(sync, userId);
+        Assert.Equal(SyncDataTypes.All.Order(), nextDay.Keys.Order());
+        Assert.All(nextDay.Values, step => Assert.DoesNotContain("skipped", step));
+    }
+
+    /// <summary>Runs one scheduled sync and returns what it did per data type (its step results).</summary>
+    private async Task<Dictionary<string, string>> ScheduledStepsAsync(SyncHarness sync, string userId)
+    {
+        Assert.True(await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None) >= 1);
+        await sync.DrainAsync();
+        await using var db = database.CreateDbContext();
+        var job = await db.SyncJobs.AsNoTracking().Where(j => j.UserId == userId && j.Trigger == SyncJobTrigger.Scheduled)
+            .OrderByDescending(j => j.QueuedAt).FirstAsync();
+        Assert.Equal(SyncJobStatus.Succeeded, job.Status);
+        return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(job.StepResults!)!
+            .ToDictionary(kv => kv.Key, kv => kv.Value.GetRawText());
+    }
+
+    [Fact]
     public async Task TargetedWebhookJobsDoNotPostponeTheScheduledFullSync()
     {
         await using var sync = new SyncHarness(Emulator, database, Guid.NewGuid().ToString("N"));

@@ -44,11 +44,20 @@ public static class SyncBenchmark
         await sync.DrainAsync();
         if (webhooks)
         {
-            await emulator.Partner().CreateWebhookAsync(["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"], "https://bench.example/hooks");
+            string[] events = ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"];
+            await emulator.Partner().CreateWebhookAsync(events, "https://bench.example/hooks");
+            // What the ApiService keeps when the admin registers the webhook (tested in the webhook API's tests).
+            await using var db = database.CreateDbContext();
+            db.PolarWebhooks.Add(new PolarWebhookRegistration
+            {
+                WebhookId = "bench", Url = "https://bench.example/hooks", Events = [.. events], EncryptedSignatureKey = "unused",
+            });
+            await db.SaveChangesAsync();
         }
         emulator.Deliveries.Clear();
 
         var before = sync.CallsByToken[polar.AccessToken];
+        sync.CallsByPath.Clear();
         const int hours = 48;
         for (var hour = 0; hour < hours; hour++)
         {
@@ -66,6 +75,8 @@ public static class SyncBenchmark
         Console.WriteLine(webhooks
             ? $"steady state, webhooks + one safety sync a day (SYNC_INTERVAL_HOURS=24): {calls:F1} AccessLink calls per user per day (mean of 48 h)"
             : $"steady state, hourly polling (SYNC_INTERVAL_HOURS=1): {calls:F1} AccessLink calls per user per day (mean of 48 h)");
+        var paths = sync.CallsByPath.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value * 24.0 / hours:0.#}");
+        Console.WriteLine($"  a day's calls by path: {string.Join(", ", paths)}");
         await database.DisposeAsync();
     }
 
