@@ -2,17 +2,24 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace PolarFlow.Data;
 
 /// <summary>
 /// Exact upserts on a table's natural (primary) key: <c>INSERT ... ON CONFLICT (key) DO UPDATE</c>, built from
 /// the EF model so column names, types and converters stay in one place. A row whose columns are all
-/// unchanged is left alone, so the returned count is the number of rows really inserted or changed.
+/// unchanged is left alone, so the returned count is the number of rows really inserted or changed. Many rows at
+/// once (first syncs, backfills, imports: <see cref="BulkFromRows"/> or more) go by binary COPY into a session's
+/// staging table and one merge with the same conflict rule, so storing them runs close to COPY's own speed.
 /// </summary>
 public static class UpsertExtensions
 {
     private const int MaxParameters = 30_000; // PostgreSQL allows 65,535 per statement; stay well under it.
+
+    /// <summary>From this many rows, the staging-table path (below, its one-off cost is a statement or two).</summary>
+    public const int BulkFromRows = 100;
     private const string CreatedAtProperty = "CreatedAt";
     private const string UpdatedAtProperty = "UpdatedAt";
     private const string ExportRawProperty = "ExportRaw";
@@ -39,6 +46,8 @@ public static class UpsertExtensions
             .Select(g => g.Last())
             .ToList();
 
+        if (distinct.Count >= BulkFromRows) return await BulkAsync(db, table, key, properties, distinct, mode, cancellationToken);
+
         var changed = 0;
         var batchSize = Math.Max(1, MaxParameters / properties.Count);
         foreach (var batch in distinct.Chunk(batchSize))
@@ -52,17 +61,81 @@ public static class UpsertExtensions
         return changed;
     }
 
+    /// <summary>
+    /// Binary COPY into a temporary table of the session (made once per connection, emptied before each use), then
+    /// one <c>INSERT ... SELECT</c> from it with the statement path's conflict rule, in the caller's transaction.
+    /// </summary>
+    private static async Task<int> BulkAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table, IReadOnlyList<IProperty> key,
+        List<IProperty> properties, List<T> rows, UpsertMode mode, CancellationToken ct) where T : class
+    {
+        var target = Quote(table.Schema!) + "." + Quote(table.Name);
+        var stage = Quote("upsert_" + table.Name);
+        var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // Names from the EF model, not from input.
+            var create = $"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {target} INCLUDING DEFAULTS); TRUNCATE {stage}";
+            await db.Database.ExecuteSqlRawAsync(create, ct);
+            await CopyAsync(db, table, properties, rows, stage, ct);
+            var sql = new StringBuilder().Append("INSERT INTO ").Append(target).Append(" AS t (").Append(columns).Append(") SELECT ")
+                .Append(columns).Append(" FROM ").Append(stage);
+            AppendConflict(sql, table, key, properties, mode);
+            return await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Binary COPY of the rows straight into their own table, with no conflict rule (a key that exists fails): what
+    /// the bulk path costs is measured against this (bench-sync).
+    /// </summary>
+    public static async Task CopyAsync<T>(this PolarFlowDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct = default)
+        where T : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await CopyAsync(db, table, entityType.GetProperties().ToList(), rows, Quote(table.Schema!) + "." + Quote(table.Name), ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Binary COPY of every mapped column of the rows into <paramref name="into"/>, on the open connection.</summary>
+    private static async Task CopyAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table, List<IProperty> properties,
+        IEnumerable<T> rows, string into, CancellationToken ct) where T : class
+    {
+        var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+        var getters = properties.Select(p => p.GetGetter()).ToArray();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {into} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < mappings.Length; i++)
+            {
+                var value = Normalize(getters[i].GetClrValue(row));
+                if (value is not null && mappings[i].Converter is { } converter) value = converter.ConvertToProvider(value);
+                if (value is null) await importer.WriteNullAsync(ct);
+                else await importer.WriteAsync(value, mappings[i].StoreTypeNameBase, ct);
+            }
+        }
+        await importer.CompleteAsync(ct);
+    }
+
     private static string BuildStatement<T>(StoreObjectIdentifier table, IReadOnlyList<IProperty> key, List<IProperty> properties,
         T[] batch, DbCommand command, List<DbParameter> parameters, UpsertMode mode) where T : class
     {
         string Column(IProperty p) => Quote(p.GetColumnName(table)!);
-        var updated = properties.Where(p => !key.Contains(p) && p.Name != CreatedAtProperty && (mode == UpsertMode.FillGaps || p.Name != ExportRawProperty)).ToList();
-        var compared = updated.Where(p => p.Name != UpdatedAtProperty).ToList();
-        // The export's JSON is keyed by file family (a sleep result and a sleep score describe one night): merge the keys.
-        string NewValue(IProperty p) => mode == UpsertMode.Replace || p.Name == UpdatedAtProperty ? $"EXCLUDED.{Column(p)}"
-            : p.Name == ExportRawProperty ? $"COALESCE(t.{Column(p)}, jsonb_build_object()) || EXCLUDED.{Column(p)}"
-            : $"COALESCE(t.{Column(p)}, EXCLUDED.{Column(p)})";
-
         var sql = new StringBuilder()
             .Append("INSERT INTO ").Append(Quote(table.Schema!)).Append('.').Append(Quote(table.Name)).Append(" AS t (")
             .AppendJoin(", ", properties.Select(Column)).Append(") VALUES ");
@@ -80,12 +153,26 @@ public static class UpsertExtensions
             }
             sql.Append(')');
         }
+        AppendConflict(sql, table, key, properties, mode);
+        return sql.ToString();
+    }
+
+    /// <summary>The conflict rule of both paths: update on the key, and only when some compared column differs.</summary>
+    private static void AppendConflict(StringBuilder sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> key,
+        List<IProperty> properties, UpsertMode mode)
+    {
+        string Column(IProperty p) => Quote(p.GetColumnName(table)!);
+        var updated = properties.Where(p => !key.Contains(p) && p.Name != CreatedAtProperty && (mode == UpsertMode.FillGaps || p.Name != ExportRawProperty)).ToList();
+        var compared = updated.Where(p => p.Name != UpdatedAtProperty).ToList();
+        // The export's JSON is keyed by file family (a sleep result and a sleep score describe one night): merge the keys.
+        string NewValue(IProperty p) => mode == UpsertMode.Replace || p.Name == UpdatedAtProperty ? $"EXCLUDED.{Column(p)}"
+            : p.Name == ExportRawProperty ? $"COALESCE(t.{Column(p)}, jsonb_build_object()) || EXCLUDED.{Column(p)}"
+            : $"COALESCE(t.{Column(p)}, EXCLUDED.{Column(p)})";
 
         sql.Append(" ON CONFLICT (").AppendJoin(", ", key.Select(Column)).Append(") DO UPDATE SET ")
             .AppendJoin(", ", updated.Select(p => $"{Column(p)} = {NewValue(p)}"))
             .Append(" WHERE (").AppendJoin(", ", compared.Select(p => "t." + Column(p))).Append(") IS DISTINCT FROM (")
             .AppendJoin(", ", compared.Select(NewValue)).Append(')');
-        return sql.ToString();
     }
 
     // timestamptz holds instants; Npgsql only writes offset-zero values, so an offset from Polar is moved to UTC here.

@@ -14,6 +14,10 @@ public static class SyncedRecordSamples
     {
         Type EntityType { get; }
         Task<int> UpsertAsync(PolarFlowDbContext db, string userId, bool changed);
+        /// <summary>One record for each user, in one call (many rows: the bulk path).</summary>
+        Task<int> UpsertAsync(PolarFlowDbContext db, IReadOnlyList<string> userIds, bool changed);
+        /// <summary>The stored record as JSON, without what differs between users and writes (user, times written).</summary>
+        Task<string> StoredAsync(PolarFlowDbContext db, string userId);
         Task<int> CountAsync(PolarFlowDbContext db, string userId);
         /// <summary>The raw JSON stored, as PostgreSQL normalises it.</summary>
         Task<string> RawAsync(PolarFlowDbContext db, string userId);
@@ -31,6 +35,21 @@ public static class SyncedRecordSamples
                 change(record);
             }
             return db.UpsertAsync([record]);
+        }
+
+        public Task<int> UpsertAsync(PolarFlowDbContext db, IReadOnlyList<string> userIds, bool changed)
+        {
+            var records = userIds.Select(make).ToList();
+            if (changed) records.ForEach(change);
+            return db.UpsertAsync(records);
+        }
+
+        public async Task<string> StoredAsync(PolarFlowDbContext db, string userId)
+        {
+            var stored = await db.Set<T>().AsNoTracking().SingleAsync(x => x.UserId == userId);
+            var json = System.Text.Json.JsonSerializer.SerializeToNode(stored)!.AsObject();
+            foreach (var name in new[] { "UserId", "CreatedAt", "UpdatedAt" }) json.Remove(name);
+            return json.ToJsonString();
         }
 
         public Task<int> CountAsync(PolarFlowDbContext db, string userId) => db.Set<T>().CountAsync(x => x.UserId == userId);

@@ -26,6 +26,51 @@ public sealed class UpsertTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.NotEqual(before, await sample.RawAsync(db, userId));
     }
 
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task ManyRowsGoByCopyAndAMergeWithTheStatementPathsCountsAndStoredValues(string table)
+    {
+        var sample = SyncedRecordSamples.ByTable[table];
+        var users = await CreateUsersAsync(UpsertExtensions.BulkFromRows + 20);
+        var alone = await CreateUserAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.Equal(users.Count, await sample.UpsertAsync(db, users, changed: false));
+        Assert.Equal(0, await sample.UpsertAsync(db, users, changed: false)); // identical rows are not counted
+        var before = await sample.RawAsync(db, users[0]);
+        Assert.Equal(users.Count, await sample.UpsertAsync(db, users, changed: true));
+        Assert.Equal(1, await sample.CountAsync(db, users[0]));
+        Assert.NotEqual(before, await sample.RawAsync(db, users[0]));
+
+        // The same record written alone (one statement) is stored exactly as the copied one: every column.
+        Assert.Equal(1, await sample.UpsertAsync(db, alone, changed: true));
+        Assert.Equal(await sample.StoredAsync(db, alone), await sample.StoredAsync(db, users[^1]));
+    }
+
+    [Fact]
+    public async Task ABulkImportFillsOnlyGapsAndMergesTheExportJsonAsTheStatementPathDoes()
+    {
+        var users = await CreateUsersAsync(UpsertExtensions.BulkFromRows);
+        await using var db = database.CreateDbContext();
+        var day = new DateOnly(2026, 11, 1);
+        DailyActivity Synced(string user) => new() { UserId = user, Date = day, Steps = 100, Raw = """{"steps":100}""" };
+        DailyActivity Exported(string user) => new()
+        {
+            UserId = user, Date = day, Steps = 999, Calories = 2100, Raw = """{"steps":999}""",
+            ExportRaw = """{"activity":{"steps":999}}""", Source = RecordSources.Export,
+        };
+        await db.UpsertAsync(users.Select(Synced).ToList());
+
+        Assert.Equal(users.Count, await db.UpsertAsync(users.Select(Exported).ToList(), mode: UpsertMode.FillGaps));
+        Assert.Equal(0, await db.UpsertAsync(users.Select(Exported).ToList(), mode: UpsertMode.FillGaps));
+
+        var row = await db.DailyActivity.AsNoTracking().SingleAsync(x => x.UserId == users[7]);
+        Assert.Equal(100, row.Steps); // AccessLink's value wins
+        Assert.Equal(2100, row.Calories); // the gap is filled
+        Assert.Equal(RecordSources.AccessLink, row.Source);
+        Assert.Contains("activity", row.ExportRaw);
+    }
+
     [Fact]
     public async Task UpsertKeepsTheLastVersionWhenOneBatchHoldsAKeyTwice()
     {
@@ -117,5 +162,14 @@ public sealed class UpsertTests(TestDatabase database) : IClassFixture<TestDatab
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.UserId;
+    }
+
+    private async Task<List<string>> CreateUsersAsync(int count)
+    {
+        await using var db = database.CreateDbContext();
+        var users = Enumerable.Range(0, count).Select(_ => new PolarUser { UserId = "user-" + Guid.NewGuid().ToString("N")[..10] }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        return users.Select(u => u.UserId).ToList();
     }
 }

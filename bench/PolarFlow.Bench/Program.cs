@@ -1,6 +1,7 @@
 using PolarFlow.Bench;
 
-// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- sync [users=100]
+// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- sync [users=100]   (its last figure: ingest)
+//        dotnet run --project bench/PolarFlow.Bench -c Release -- ingest
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- api <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- analytics <path to PolarFlow.ApiService.dll>
 //        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
@@ -31,6 +32,10 @@ else if (args is ["mcp", var mcpApiDll])
 else if (args is ["archive", var archiveApiDll])
 {
     await ArchiveBenchmark.RunAsync(archiveApiDll);
+}
+else if (args is ["ingest"])
+{
+    await IngestBenchmark.RunAsync();
 }
 else if (args is ["import", var importApiDll])
 {

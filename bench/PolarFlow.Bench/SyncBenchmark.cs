@@ -29,6 +29,7 @@ public static class SyncBenchmark
         await SteadyStateAsync(webhooks: true);
         await FirstSyncAsync(1);
         await FirstSyncAsync(users);
+        await IngestBenchmark.RunAsync();
     }
 
     /// <summary>One user, two simulated days after the first sync (so the daily safety sync falls inside): hourly polling, or webhooks plus one daily sync.</summary>
