@@ -6,7 +6,8 @@ namespace PolarFlow.Bench;
 
 /// <summary>
 /// The API under load: the ApiService as its own Kestrel process (Release), a user with two years of nights
-/// in PostgreSQL, and wrk (a standard load generator) against `sleep?days=30`, `sleep?days=365` and `/alive`
+/// in PostgreSQL, and wrk (a standard load generator) against `sleep?days=30`, `sleep?days=365`, the streamed CSV of
+/// a year's sleep (never cached: one query streamed per request) and `/alive`
 /// (the same server's ceiling), one after the other in one run.
 /// </summary>
 public static class ApiBenchmark
@@ -20,7 +21,8 @@ public static class ApiBenchmark
         {
             await using var api = await ApiProcess.StartAsync(apiDll, database);
             Console.WriteLine($"API under wrk (2 threads, 32 connections, 10 s each after a 3 s warm-up), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, two years of nights held:");
-            foreach (var path in new[] { "/alive", "/api/v1/users/bench-user/sleep?days=30", "/api/v1/users/bench-user/sleep?days=365" })
+            foreach (var path in new[] { "/alive", "/api/v1/users/bench-user/sleep?days=30", "/api/v1/users/bench-user/sleep?days=365",
+                "/api/v1/users/bench-user/export/sleep.csv?days=365" })
             {
                 Console.WriteLine($"  {path,-42} {await Wrk.MeasureAsync(api.Port, path, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10))}");
             }
