@@ -206,6 +206,41 @@ public sealed class SyncTests(ShortHistoryEmulator fixture, TestDatabase databas
     }
 
     [Fact]
+    public async Task ThirtySixHoursOfHourlyScheduledSyncsOnTheCadenceMissNothing()
+    {
+        await using var emulator = new EmulatorFactory { HistoryDays = 25 };
+        await using var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N"));
+        var polar = await emulator.CreateUserAsync(registeredDaysAgo: 30);
+        var userId = await sync.ConnectAsync(polar);
+        await sync.EnqueueAsync(userId);
+        await sync.DrainAsync();
+
+        var afterFirst = sync.CallsByToken[polar.AccessToken];
+        for (var hour = 0; hour < 36; hour++)
+        {
+            sync.Time.Advance(TimeSpan.FromHours(1));
+            await emulator.AdminAsync(HttpMethod.Post, "/admin/clock", new { Advance = "01:00:00" });
+            await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
+            await sync.DrainAsync();
+            // Exercises are read at every hourly sync: each one Polar lists is stored within the hour.
+            var listed = (await emulator.TruthAsync(polar.PolarUserId)).GetProperty("exercises").GetArrayLength();
+            await using var db = database.CreateDbContext();
+            Assert.Equal(listed, await db.Exercises.CountAsync(e => e.UserId == userId));
+        }
+        // Far fewer calls than 14 an hour (every type at every sync), and no type left unread for over a day.
+        Assert.InRange(sync.CallsByToken[polar.AccessToken] - afterFirst, 36 * 2, 36 * 14 / 2);
+
+        // Polar's data stops changing; a day later every type is due again, and PolarFlow holds the whole truth.
+        sync.Time.Advance(TimeSpan.FromDays(1));
+        await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
+        await sync.DrainAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            await GroundTruth.AssertStoredAsync(db, userId, await emulator.TruthAsync(polar.PolarUserId));
+        }
+    }
+
+    [Fact]
     public async Task AnHourlyScheduledSyncReadsOnlyWhatCanHaveChangedAndADayLaterEverything()
     {
         await using var sync = new SyncHarness(Emulator, database, Guid.NewGuid().ToString("N"));
