@@ -46,7 +46,8 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
 
         var have = ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToHashSet();
         var oldestFirst = listed.Where(e => have.Contains(e.Id)).OrderBy(e => e.StartTime).Select(e => e.Id).ToList();
-        var fetched = await FetchFilesAsync(c, oldestFirst, ct);
+        var withoutRoute = listed.Where(e => e.HasRoute == false).Select(e => e.Id).ToHashSet();
+        var fetched = await FetchFilesAsync(c, oldestFirst, withoutRoute, ct);
         failures += fetched.Failures;
         lastError ??= fetched.LastError;
 
@@ -78,9 +79,11 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
 
     /// <summary>
     /// The AccessLink files these exercises do not have a row for yet (stored or absent), fetched one by one while the
-    /// budget allows; the exercises left when it runs short (or a 429 comes) are counted as deferred.
+    /// budget allows; the exercises left when it runs short (or a 429 comes) are counted as deferred. A session Polar
+    /// lists without a route has no GPX (Polar answers 204): it is recorded absent without the call.
     /// </summary>
-    private async Task<FileFetch> FetchFilesAsync(SyncContext c, List<string> ids, CancellationToken ct)
+    private async Task<FileFetch> FetchFilesAsync(SyncContext c, List<string> ids, IReadOnlySet<string> withoutRoute,
+        CancellationToken ct)
     {
         var known = (await c.Db.ExerciseFiles.AsNoTracking()
                 .Where(f => f.UserId == c.UserId && f.Source == RecordSources.AccessLink && ids.Contains(f.ExerciseId))
@@ -96,10 +99,15 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
             if (await budget.WaitNeededAsync(scheduled: true, c.Options.ExerciseFileReserve) is not null) return fetch;
             foreach (var format in todo[i].Formats)
             {
+                var key = new ExerciseFileKey(c.UserId, todo[i].Id, format, RecordSources.AccessLink);
+                if (format == ExerciseFileFormats.Gpx && withoutRoute.Contains(todo[i].Id))
+                {
+                    fetch.Downloads.Add(new IncomingFile(key, null));
+                    continue;
+                }
                 try
                 {
                     var bytes = await c.Client.GetExerciseFileAsync(c.AccessToken, todo[i].Id, format, ct);
-                    var key = new ExerciseFileKey(c.UserId, todo[i].Id, format, RecordSources.AccessLink);
                     fetch.Downloads.Add(new IncomingFile(key, bytes));
                 }
                 catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
