@@ -22,8 +22,10 @@ public sealed class DataLists(UserHeads heads, ListMemory memory, IHttpContextAc
     {
         if (await heads.GetAsync(userId, ct) is not { } head) return null;
         var request = http.HttpContext!.Request;
-        // The resolved range is part of the key: `?days=30` covers other days tomorrow.
-        var key = $"{userId}:v{head.DataVersion}:{request.Path}{request.QueryString}:{range.From:yyyy-MM-dd}:{range.To:yyyy-MM-dd}";
+        // The resolved range is part of the key (`?days=30` covers other days tomorrow), and so is the list's type
+        // (two kinds of list can never share an entry, whatever request asks for them).
+        var key = $"{userId}:v{head.DataVersion}:{typeof(TList)}:{request.Path}{request.QueryString}"
+            + $":{range.From:yyyy-MM-dd}:{range.To:yyyy-MM-dd}";
         var cached = memory.Cache.TryGetValue(key, out TList? list);
         if (!cached)
         {
