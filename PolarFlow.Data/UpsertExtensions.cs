@@ -46,7 +46,10 @@ public static class UpsertExtensions
             .Select(g => g.Last())
             .ToList();
 
-        if (distinct.Count >= BulkFromRows) return await BulkAsync(db, table, key, properties, distinct, mode, cancellationToken);
+        if (distinct.Count >= BulkFromRows)
+        {
+            return await BulkAsync(db, table, key, properties, distinct, mode, cancellationToken);
+        }
 
         var changed = 0;
         var batchSize = Math.Max(1, MaxParameters / properties.Count);
@@ -65,21 +68,24 @@ public static class UpsertExtensions
     /// Binary COPY into a temporary table of the session (made once per connection, emptied before each use), then
     /// one <c>INSERT ... SELECT</c> from it with the statement path's conflict rule, in the caller's transaction.
     /// </summary>
-    private static async Task<int> BulkAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table, IReadOnlyList<IProperty> key,
-        List<IProperty> properties, List<T> rows, UpsertMode mode, CancellationToken ct) where T : class
+    private static async Task<int> BulkAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table,
+        IReadOnlyList<IProperty> key, List<IProperty> properties, List<T> rows, UpsertMode mode, CancellationToken ct)
+        where T : class
     {
-        var target = Quote(table.Schema!) + "." + Quote(table.Name);
+        var target = Target(table);
         var stage = Quote("upsert_" + table.Name);
-        var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        var columns = Columns(table, properties);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // Names from the EF model, not from input.
-            var create = $"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {target} INCLUDING DEFAULTS); TRUNCATE {stage}";
+            var create = $"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {target} INCLUDING DEFAULTS); "
+                + $"TRUNCATE {stage}";
             await db.Database.ExecuteSqlRawAsync(create, ct);
             await CopyAsync(db, table, properties, rows, stage, ct);
-            var sql = new StringBuilder().Append("INSERT INTO ").Append(target).Append(" AS t (").Append(columns).Append(") SELECT ")
-                .Append(columns).Append(" FROM ").Append(stage);
+            var sql = new StringBuilder()
+                .Append("INSERT INTO ").Append(target).Append(" AS t (").Append(columns).Append(')')
+                .Append(" SELECT ").Append(columns).Append(" FROM ").Append(stage);
             AppendConflict(sql, table, key, properties, mode);
             return await db.Database.ExecuteSqlRawAsync(sql.ToString(), ct);
         }
@@ -93,15 +99,15 @@ public static class UpsertExtensions
     /// Binary COPY of the rows straight into their own table, with no conflict rule (a key that exists fails): what
     /// the bulk path costs is measured against this (bench-sync).
     /// </summary>
-    public static async Task CopyAsync<T>(this PolarFlowDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct = default)
-        where T : class
+    public static async Task CopyAsync<T>(this PolarFlowDbContext db, IReadOnlyCollection<T> rows,
+        CancellationToken ct = default) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await CopyAsync(db, table, entityType.GetProperties().ToList(), rows, Quote(table.Schema!) + "." + Quote(table.Name), ct);
+            await CopyAsync(db, table, entityType.GetProperties().ToList(), rows, Target(table), ct);
         }
         finally
         {
@@ -109,22 +115,26 @@ public static class UpsertExtensions
         }
     }
 
-    /// <summary>Binary COPY of every mapped column of the rows into <paramref name="into"/>, on the open connection.</summary>
-    private static async Task CopyAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table, List<IProperty> properties,
-        IEnumerable<T> rows, string into, CancellationToken ct) where T : class
+    /// <summary>Binary COPY of every mapped column of the rows into <paramref name="into"/> (the connection is open).</summary>
+    private static async Task CopyAsync<T>(PolarFlowDbContext db, StoreObjectIdentifier table,
+        List<IProperty> properties, IEnumerable<T> rows, string into, CancellationToken ct) where T : class
     {
-        var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        var columns = Columns(table, properties);
         var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {into} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var copy = $"COPY {into} ({columns}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
             for (var i = 0; i < mappings.Length; i++)
             {
                 var value = Normalize(getters[i].GetClrValue(row));
-                if (value is not null && mappings[i].Converter is { } converter) value = converter.ConvertToProvider(value);
+                if (value is not null && mappings[i].Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
                 if (value is null) await importer.WriteNullAsync(ct);
                 else await importer.WriteAsync(value, mappings[i].StoreTypeNameBase, ct);
             }
@@ -135,10 +145,9 @@ public static class UpsertExtensions
     private static string BuildStatement<T>(StoreObjectIdentifier table, IReadOnlyList<IProperty> key, List<IProperty> properties,
         T[] batch, DbCommand command, List<DbParameter> parameters, UpsertMode mode) where T : class
     {
-        string Column(IProperty p) => Quote(p.GetColumnName(table)!);
         var sql = new StringBuilder()
-            .Append("INSERT INTO ").Append(Quote(table.Schema!)).Append('.').Append(Quote(table.Name)).Append(" AS t (")
-            .AppendJoin(", ", properties.Select(Column)).Append(") VALUES ");
+            .Append("INSERT INTO ").Append(Target(table)).Append(" AS t (")
+            .Append(Columns(table, properties)).Append(") VALUES ");
 
         for (var row = 0; row < batch.Length; row++)
         {
@@ -178,6 +187,11 @@ public static class UpsertExtensions
     // timestamptz holds instants; Npgsql only writes offset-zero values, so an offset from Polar is moved to UTC here.
     private static object? Normalize(object? value) =>
         value is DateTimeOffset { Offset.Ticks: not 0 } dto ? dto.ToUniversalTime() : value;
+
+    private static string Target(StoreObjectIdentifier table) => Quote(table.Schema!) + "." + Quote(table.Name);
+
+    private static string Columns(StoreObjectIdentifier table, IEnumerable<IProperty> properties) =>
+        string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 }

@@ -14,7 +14,8 @@ public static class ActivityApi
 
     public static RouteGroupBuilder MapActivityApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/activity", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/activity", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists,
                 r => db.DailyActivity.Where(a => a.UserId == userId && a.Date >= r.From && a.Date <= r.To).OrderBy(a => a.Date), ToDto, ct))
             .WithName("ListActivity").WithSummary("List daily activity")

@@ -9,26 +9,15 @@ public sealed record RangeList<T>(string UserId, DateOnly From, DateOnly To, int
 
 public static class RangeQuery
 {
-    /// <summary>
-    /// The common list endpoint: resolve the (validated) window, 404 for an unknown user, run the query (one, on a
-    /// miss of <see cref="DataLists"/>), map.
-    /// </summary>
-    public static async Task<Results<Ok<RangeList<T>>, ProblemHttpResult>> ListAsync<TEntity, T>(
-        string userId, DateWindow window, DataLists lists,
-        Func<DateRange, IQueryable<TEntity>> query, Func<TEntity, T> map, CancellationToken ct, int maxDays = DateRange.MaxDays, int defaultDays = 30)
-    {
-        var range = window.Resolve(lists.Time, defaultDays);
-        if (range.Days > maxDays)
-        {
-            return Problems.Invalid(window.Days is null ? "to" : "days", $"This series is large: ask for at most {maxDays} days at a time.");
-        }
-        var list = await lists.GetAsync(userId, range, async token =>
+    /// <summary>The common list endpoint: the query's rows mapped, through <see cref="DataLists"/>.</summary>
+    public static Task<Results<Ok<RangeList<T>>, ProblemHttpResult>> ListAsync<TEntity, T>(
+        string userId, DateWindow window, DataLists lists, Func<DateRange, IQueryable<TEntity>> query, Func<TEntity, T> map,
+        CancellationToken ct, int maxDays = DateRange.MaxDays, int defaultDays = 30) =>
+        lists.ListAsync(userId, window, async (range, token) =>
         {
             var rows = await query(range).ToListAsync(token);
             return new RangeList<T>(userId, range.From, range.To, rows.Count, rows.Select(map).ToList());
-        }, l => l.Count, ct);
-        return list is null ? Problems.UnknownUser(userId) : TypedResults.Ok(list);
-    }
+        }, l => l.Count, ct, maxDays, defaultDays);
 
     /// <summary>One record or a 404 that says whether the user or the record is missing.</summary>
     public static async Task<Results<Ok<T>, ProblemHttpResult>> OneAsync<T>(string userId, T? found, string what, PolarFlowDbContext db, CancellationToken ct) where T : class =>

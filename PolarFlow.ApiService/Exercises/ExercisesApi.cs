@@ -24,7 +24,8 @@ public static class ExercisesApi
 
     public static RouteGroupBuilder MapExercisesApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/exercises", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/exercises", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists, r =>
             {
                 var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));

@@ -15,9 +15,11 @@ public static class HeartRateApi
 
     public static RouteGroupBuilder MapHeartRateApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/heart-rate", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/heart-rate", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists,
-                r => db.ContinuousHeartRate.AsNoTracking().Where(d => d.UserId == userId && d.Date >= r.From && d.Date <= r.To).OrderBy(d => d.Date), ToDto, ct, MaxDays, defaultDays: 1))
+                r => db.ContinuousHeartRate.AsNoTracking().Where(d => d.UserId == userId && d.Date >= r.From && d.Date <= r.To)
+                    .OrderBy(d => d.Date), ToDto, ct, MaxDays, defaultDays: 1))
             .WithName("ListHeartRate").WithSummary("List continuous heart rate")
             .WithDescription("Continuous heart rate per day (?from=&to=, at most 31 days; default today).");
 

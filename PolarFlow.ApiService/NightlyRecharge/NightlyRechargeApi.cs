@@ -15,18 +15,14 @@ public static class NightlyRechargeApi
 
     public static RouteGroupBuilder MapNightlyRechargeApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/nightly-recharge", async Task<Results<Ok<RechargeListDto>, ProblemHttpResult>> (string userId, [AsParameters] DateWindow window,
-            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/nightly-recharge", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db,
+            DataLists lists, CancellationToken ct) => lists.ListAsync(userId, window, async (range, token) =>
         {
-            var range = window.Resolve(lists.Time);
-            var list = await lists.GetAsync(userId, range, async token =>
-            {
-                var nights = await db.NightlyRecharge.AsNoTracking()
-                    .Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To).OrderBy(r => r.Date).ToListAsync(token);
-                return new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList());
-            }, l => l.Count, ct);
-            return list is null ? Problems.UnknownUser(userId) : TypedResults.Ok(list);
-        }).WithName("ListNightlyRecharge").WithSummary("List Nightly Recharge")
+            var nights = await db.NightlyRecharge.AsNoTracking()
+                .Where(r => r.UserId == userId && r.Date >= range.From && r.Date <= range.To).OrderBy(r => r.Date)
+                .ToListAsync(token);
+            return new RechargeListDto(userId, range.From, range.To, nights.Count, nights.Select(ToDto).ToList());
+        }, l => l.Count, ct)).WithName("ListNightlyRecharge").WithSummary("List Nightly Recharge")
             .WithDescription("Nightly Recharge by date: HRV (RMSSD, ms), resting HR, breathing, ANS charge.");
 
         user.MapGet("/nightly-recharge/{date}", async Task<Results<Ok<RechargeDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>

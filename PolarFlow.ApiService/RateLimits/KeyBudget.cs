@@ -43,7 +43,8 @@ public sealed class KeyBudget(RateLimitSettings settings, SharedCount shared, Ti
         lock (_gate) return TakeLocal(permitCount) ?? Refused();
     }
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount,
+        CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -86,7 +87,7 @@ public sealed class KeyBudget(RateLimitSettings settings, SharedCount shared, Ti
         }
     }
 
-    /// <summary>Under the lock: a lease from this replica's permits, a refusal once the window is spent, else null.</summary>
+    /// <summary>Under the lock: a lease from this replica's permits, a refusal once the window is spent, or null.</summary>
     private RateLimitLease? TakeLocal(int permitCount)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();

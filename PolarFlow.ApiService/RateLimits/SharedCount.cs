@@ -20,7 +20,8 @@ public sealed partial class SharedCount(RedisGuard redis, IOptions<RedisOptions>
         var (ok, count) = await redis.TryAsync("rate limit", async db =>
             (long)await db.ScriptEvaluateAsync(Add, new { key, permits }));
         if (ok) return count;
-        LogNotCounted(logger, redis.IsOpen ? "Redis is being left alone after failures" : "Redis did not answer in time");
+        var reason = redis.IsOpen ? "Redis is being left alone after failures" : "Redis did not answer in time";
+        LogNotCounted(logger, reason);
         return null;
     }
 

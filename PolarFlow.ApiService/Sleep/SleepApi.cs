@@ -9,18 +9,13 @@ public static class SleepApi
 {
     public static RouteGroupBuilder MapSleepApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/sleep", async Task<Results<Ok<SleepListDto>, ProblemHttpResult>> (string userId, [AsParameters] DateWindow window,
-            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/sleep", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists,
+            CancellationToken ct) => lists.ListAsync(userId, window, async (range, token) =>
         {
-            var range = window.Resolve(lists.Time);
-            var list = await lists.GetAsync(userId, range, async token =>
-            {
-                var nights = await db.Sleep.Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
-                    .OrderBy(s => s.Date).Select(SleepMapping.Listed).ToListAsync(token);
-                return new SleepListDto(userId, range.From, range.To, nights.Count, nights);
-            }, l => l.Count, ct);
-            return list is null ? Problems.UnknownUser(userId) : TypedResults.Ok(list);
-        }).WithName("ListSleep").WithSummary("List nights of sleep")
+            var nights = await db.Sleep.Where(s => s.UserId == userId && s.Date >= range.From && s.Date <= range.To)
+                .OrderBy(s => s.Date).Select(SleepMapping.Listed).ToListAsync(token);
+            return new SleepListDto(userId, range.From, range.To, nights.Count, nights);
+        }, l => l.Count, ct)).WithName("ListSleep").WithSummary("List nights of sleep")
             .WithDescription("Nights by wake-up date: ?days= (default 30, 1-3650) or ?from=&to=.");
 
         user.MapGet("/sleep/{date}", async Task<Results<Ok<SleepDetailDto>, ProblemHttpResult>> (string userId, DateOnly date, PolarFlowDbContext db, CancellationToken ct) =>

@@ -19,18 +19,19 @@ public static class SleepMapping
         new(s.ToDto(), Common.JsonColumn.Parse(s.Hypnogram), Common.JsonColumn.Parse(s.HeartRateSamples));
 
     /// <summary>
-    /// The list's night as a query projection: PostgreSQL sends only these columns (not the night's raw JSON,
-    /// hypnogram and samples), and EF Core builds each DTO from them as the rows arrive.
+    /// A night as the API answers it, written as a query projection: a list's query sends only these columns (not the
+    /// night's raw JSON, hypnogram and samples), and EF Core builds each DTO from them as the rows arrive.
     /// </summary>
-    public static readonly System.Linq.Expressions.Expression<Func<SleepNight, SleepDto>> Listed = s => new SleepDto(s.Date,
-        At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
-        s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge,
-        s.SleepGoal, s.SleepRating, s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId,
+    public static readonly System.Linq.Expressions.Expression<Func<SleepNight, SleepDto>> Listed = s => new SleepDto(
+        s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
+        s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore,
+        s.SleepCharge, s.SleepGoal, s.SleepRating, s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId,
         RecordSources.Of(s.Source, s.ExportRaw != null));
 
-    public static SleepDto ToDto(this SleepNight s) => new(s.Date, At(s.SleepStartTime, s.SleepStartOffsetMinutes), At(s.SleepEndTime, s.SleepEndOffsetMinutes),
-        s.LightSleep, s.DeepSleep, s.RemSleep, s.UnrecognizedSleepStage, s.TotalInterruptionDuration, s.SleepScore, s.SleepCharge, s.SleepGoal, s.SleepRating,
-        s.Continuity, s.ContinuityClass, s.SleepCycles, s.DeviceId, RecordSources.Of(s.Source, s.ExportRaw));
+    private static readonly Func<SleepNight, SleepDto> ListedNight = Listed.Compile();
+
+    /// <summary>A loaded night as <see cref="Listed"/> makes it.</summary>
+    public static SleepDto ToDto(this SleepNight s) => ListedNight(s);
 
     /// <summary>PostgreSQL keeps the instant; the offset Polar sent is kept beside it and restored here.</summary>
     public static DateTimeOffset? At(DateTimeOffset? instant, int? offsetMinutes) =>

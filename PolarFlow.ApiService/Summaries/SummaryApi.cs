@@ -25,34 +25,42 @@ public static class SummaryApi
 
     public static RouteGroupBuilder MapSummaryApi(this RouteGroupBuilder user)
     {
-        user.MapGet("/cardio-load", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, window, lists, r => db.CardioLoad.AsNoTracking().Where(c => c.UserId == userId && c.Date >= r.From && c.Date <= r.To).OrderBy(c => c.Date),
+        user.MapGet("/cardio-load", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, lists, r => db.CardioLoad.AsNoTracking()
+                    .Where(c => c.UserId == userId && c.Date >= r.From && c.Date <= r.To).OrderBy(c => c.Date),
                 c => new CardioLoadDto(c.Date, c.CardioLoadStatus, c.CardioLoad, c.Strain, c.Tolerance, c.CardioLoadRatio), ct))
             .WithName("ListCardioLoad").WithSummary("List cardio load")
             .WithDescription("Polar's cardio load, strain, tolerance and status per day (null: not available).");
 
-        user.MapGet("/sleepwise/alertness", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/sleepwise/alertness", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists, r => db.SleepWiseAlertness.AsNoTracking()
                     .Where(a => a.UserId == userId && a.PeriodStartTime >= RangeQuery.StartOf(r.From) && a.PeriodStartTime < RangeQuery.StartOf(r.To.AddDays(1))).OrderBy(a => a.PeriodStartTime),
                 a => new AlertnessDto(a.PeriodStartTime, a.PeriodEndTime, a.ResultType, a.Grade, a.GradeClassification, a.SleepInertia, JsonColumn.Parse(a.HourlyData)), ct))
             .WithName("ListSleepWiseAlertness").WithSummary("List SleepWise alertness")
             .WithDescription("SleepWise alertness periods (UTC).");
 
-        user.MapGet("/sleepwise/bedtime", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/sleepwise/bedtime", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists, r => db.SleepWiseBedtime.AsNoTracking()
                     .Where(b => b.UserId == userId && b.PeriodStartTime >= RangeQuery.StartOf(r.From) && b.PeriodStartTime < RangeQuery.StartOf(r.To.AddDays(1))).OrderBy(b => b.PeriodStartTime),
                 b => new BedtimeDto(b.PeriodStartTime, b.PeriodEndTime, b.Quality, b.PreferredSleepPeriodStartTime, b.PreferredSleepPeriodEndTime), ct))
             .WithName("ListSleepWiseBedtime").WithSummary("List SleepWise bedtime")
             .WithDescription("SleepWise circadian bedtime (UTC).");
 
-        user.MapGet("/biosensing/spo2", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, window, lists, r => Tests(db.Spo2Tests.AsNoTracking().Where(s => s.UserId == userId), r, s => s.TestTime),
+        user.MapGet("/biosensing/spo2", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, lists,
+                r => Tests(db.Spo2Tests.AsNoTracking().Where(s => s.UserId == userId), r, s => s.TestTime),
                 s => new Spo2Dto(s.TestTime, PolarFlow.AccessLink.Models.EpochTime.ToUtc(s.TestTime), s.BloodOxygenPercent, s.Spo2Class, s.TestStatus, s.AverageHeartRateBpm), ct))
             .WithName("ListSpo2Tests").WithSummary("List SpO2 tests")
             .WithDescription("SpO2 tests.");
 
-        user.MapGet("/biosensing/ecg", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, window, lists, r => Tests(db.EcgTests.AsNoTracking().Where(e => e.UserId == userId), r, e => e.TestTime), Ecg, ct))
+        user.MapGet("/biosensing/ecg", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, lists,
+                r => Tests(db.EcgTests.AsNoTracking().Where(e => e.UserId == userId), r, e => e.TestTime), Ecg, ct))
             .WithName("ListEcgTests").WithSummary("List ECG tests")
             .WithDescription("ECG tests (without their samples; see ecg/{id}).");
 
@@ -63,7 +71,8 @@ public static class SummaryApi
         }).WithName("GetEcgTest").WithSummary("Get one ECG test")
             .WithDescription("One ECG test (its id is Polar's test_time) with samples and quality.");
 
-        user.MapGet("/biosensing/body-temperature", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+        user.MapGet("/biosensing/body-temperature", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
             RangeQuery.ListAsync(userId, window, lists, r =>
             {
                 var (start, end) = (r.From.ToDateTime(TimeOnly.MinValue), r.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
@@ -72,8 +81,10 @@ public static class SummaryApi
             .WithName("ListBodyTemperature").WithSummary("List body temperature")
             .WithDescription("Body temperature periods with samples.");
 
-        user.MapGet("/biosensing/skin-temperature", (string userId, [AsParameters] DateWindow window, PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
-            RangeQuery.ListAsync(userId, window, lists, r => db.SkinTemperature.AsNoTracking().Where(s => s.UserId == userId && s.SleepDate >= r.From && s.SleepDate <= r.To).OrderBy(s => s.SleepDate),
+        user.MapGet("/biosensing/skin-temperature", (string userId, [AsParameters] DateWindow window,
+            PolarFlowDbContext db, DataLists lists, CancellationToken ct) =>
+            RangeQuery.ListAsync(userId, window, lists, r => db.SkinTemperature.AsNoTracking()
+                    .Where(s => s.UserId == userId && s.SleepDate >= r.From && s.SleepDate <= r.To).OrderBy(s => s.SleepDate),
                 s => new SkinTemperatureDto(s.SleepDate, s.SleepTimeSkinTemperatureCelsius, s.DeviationFromBaselineCelsius), ct))
             .WithName("ListSkinTemperature").WithSummary("List skin temperature")
             .WithDescription("Nightly skin temperature and its deviation from the user's baseline.");

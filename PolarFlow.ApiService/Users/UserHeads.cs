@@ -13,9 +13,10 @@ public sealed record UserHead(long DataVersion, int? Offset);
 /// </summary>
 public sealed class UserHeads(PolarFlowDbContext db, NotifiedCache<UserHead> heads)
 {
-    public ValueTask<UserHead?> GetAsync(string userId, CancellationToken ct) =>
-        heads.GetAsync(userId, () => db.Users.AsNoTracking().Where(u => u.UserId == userId)
-            .Select(u => new UserHead(u.DataVersion, db.Sleep.Where(s => s.UserId == userId)
-                .OrderByDescending(s => s.Date).Select(s => s.SleepEndOffsetMinutes).FirstOrDefault()))
-            .SingleOrDefaultAsync(ct));
+    public ValueTask<UserHead?> GetAsync(string userId, CancellationToken ct) => heads.GetAsync(userId, () =>
+    {
+        var offsets = db.LatestOffsetMinutes(userId);
+        return db.Users.AsNoTracking().Where(u => u.UserId == userId)
+            .Select(u => new UserHead(u.DataVersion, offsets.FirstOrDefault())).SingleOrDefaultAsync(ct);
+    });
 }

@@ -112,15 +112,19 @@ public sealed partial class SyncJobRunner(
         var failedTypes = new List<string>();
         foreach (var step in wanted)
         {
-            var found = await db.SyncCursors.SingleOrDefaultAsync(c => c.UserId == job.UserId && c.DataType == step.DataType, ct);
+            var found = await db.SyncCursors
+                .SingleOrDefaultAsync(c => c.UserId == job.UserId && c.DataType == step.DataType, ct);
             if (clock is not null && !step.Cadence.IsDue(step.DataType, found, clock))
             {
-                var why = clock.Covered.Contains(step.DataType) ? "Polar's webhook announces it" : step.Cadence.Describe();
+                var why = clock.Covered.Contains(step.DataType)
+                    ? "Polar's webhook announces it"
+                    : step.Cadence.Describe();
                 results[step.DataType] = new { skipped = $"not due: {why}" };
                 continue;
             }
             using var stepActivity = SyncTelemetry.Source.StartActivity("Sync step " + step.DataType);
-            var cursor = found ?? db.SyncCursors.Add(new SyncCursor { UserId = job.UserId, DataType = step.DataType }).Entity;
+            var cursor = found
+                ?? db.SyncCursors.Add(new SyncCursor { UserId = job.UserId, DataType = step.DataType }).Entity;
             cursor.LastAttemptAt = time.GetUtcNow();
             try
             {
@@ -186,11 +190,12 @@ public sealed partial class SyncJobRunner(
     /// </summary>
     private async Task<ScheduleClock> ClockAsync(PolarFlowDbContext db, string userId, CancellationToken ct)
     {
-        var offset = await db.Sleep.Where(s => s.UserId == userId).OrderByDescending(s => s.Date)
-            .Select(s => s.SleepEndOffsetMinutes).FirstOrDefaultAsync(ct) ?? 0;
+        var offset = await db.LatestOffsetMinutes(userId).FirstOrDefaultAsync(ct) ?? 0;
         var events = await db.PolarWebhooks.AsNoTracking().Select(w => w.Events).ToListAsync(ct);
-        return new ScheduleClock(time.GetUtcNow(), TimeSpan.FromMinutes(offset), TimeSpan.FromHours(options.Value.IntervalHours),
-            SyncDataTypes.CoveredBy(events.SelectMany(e => e)), options.Value.WebhookSafetyNet);
+        var covered = SyncDataTypes.CoveredBy(events.SelectMany(e => e));
+        var interval = TimeSpan.FromHours(options.Value.IntervalHours);
+        return new ScheduleClock(time.GetUtcNow(), TimeSpan.FromMinutes(offset), interval, covered,
+            options.Value.WebhookSafetyNet);
     }
 
     /// <summary>What earlier attempts of this job did, so a retry of two types still reports all of them.</summary>

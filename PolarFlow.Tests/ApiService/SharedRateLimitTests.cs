@@ -34,10 +34,8 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task TwoReplicasTogetherGrantExactlyTheKeysLimitAndThenBothRefuse()
     {
-        using var a = Limited(_a, permits: 40);
-        using var b = Limited(_b, permits: 40);
-        using var clientA = Admin(a);
-        using var clientB = Admin(b);
+        using var replicas = new LimitedReplicas(_a, _b, permits: 40);
+        var (clientA, clientB) = (replicas.A, replicas.B);
         await StartEarlyInAMinuteAsync();
 
         var answers = new List<(string Replica, HttpResponseMessage Response)>();
@@ -65,10 +63,8 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task AReplicaLeasesABatchOfPermitsSoMostRequestsCostNoRedisRoundTrip()
     {
-        using var a = Limited(_a, permits: 10_000);
-        using var b = Limited(_b, permits: 10_000);
-        using var clientA = Admin(a);
-        using var clientB = Admin(b);
+        using var replicas = new LimitedReplicas(_a, _b, permits: 10_000);
+        var (clientA, clientB) = (replicas.A, replicas.B);
         await StartEarlyInAMinuteAsync();
 
         HttpResponseMessage lastA = null!;
@@ -84,15 +80,36 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
         Assert.Equal("9980", lastA.Headers.GetValues("RateLimit-Remaining").Single()); // 10,000 - 50 leased + 30 unused
     }
 
-    private static WebApplicationFactory<ApiServiceMarker> Limited(ApiFactory api, int permits) =>
-        api.WithWebHostBuilder(b => b.UseSetting("PolarFlow:RateLimit:PermitsPerMinute",
-            permits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static HttpClient Admin(WebApplicationFactory<ApiServiceMarker> api)
+    /// <summary>Both replicas with the key limit set, each with an admin client.</summary>
+    private sealed class LimitedReplicas : IDisposable
     {
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.AdminKey);
-        return client;
+        private readonly WebApplicationFactory<ApiServiceMarker>[] _factories;
+
+        public LimitedReplicas(ApiFactory a, ApiFactory b, int permits)
+        {
+            var setting = permits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _factories = [.. new[] { a, b }.Select(api =>
+                api.WithWebHostBuilder(builder => builder.UseSetting("PolarFlow:RateLimit:PermitsPerMinute", setting)))];
+            (A, B) = (Admin(_factories[0]), Admin(_factories[1]));
+        }
+
+        public HttpClient A { get; }
+
+        public HttpClient B { get; }
+
+        public void Dispose()
+        {
+            A.Dispose();
+            B.Dispose();
+            foreach (var factory in _factories) factory.Dispose();
+        }
+
+        private static HttpClient Admin(WebApplicationFactory<ApiServiceMarker> api)
+        {
+            var client = api.CreateClient();
+            client.DefaultRequestHeaders.Add("X-API-Key", ApiFactory.AdminKey);
+            return client;
+        }
     }
 
     /// <summary>The window is a calendar minute: start early in one so every request of a test shares it.</summary>

@@ -167,7 +167,8 @@ public sealed class UpsertTests(TestDatabase database) : IClassFixture<TestDatab
     private async Task<List<string>> CreateUsersAsync(int count)
     {
         await using var db = database.CreateDbContext();
-        var users = Enumerable.Range(0, count).Select(_ => new PolarUser { UserId = "user-" + Guid.NewGuid().ToString("N")[..10] }).ToList();
+        var users = Enumerable.Range(0, count)
+            .Select(_ => new PolarUser { UserId = "user-" + Guid.NewGuid().ToString("N")[..10] }).ToList();
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
         return users.Select(u => u.UserId).ToList();

@@ -39,7 +39,8 @@ public sealed class CadenceTests
     [InlineData(24, 23.0, false)]
     [InlineData(24, 23.9, true)]
     public void AnIntervalIsDueOnceItHasPassedLessTheSchedulersSlack(double everyHours, double agoHours, bool due) =>
-        Assert.Equal(due, new Cadence.Every(TimeSpan.FromHours(everyHours)).IsDue("t", Read(TimeSpan.FromHours(agoHours)), Clock()));
+        Assert.Equal(due, new Cadence.Every(TimeSpan.FromHours(everyHours))
+            .IsDue("t", Read(TimeSpan.FromHours(agoHours)), Clock()));
 
     [Fact]
     public void NoCadenceIsShorterThanTheSyncInterval()

@@ -21,8 +21,12 @@ public static class ApiBenchmark
         {
             await using var api = await ApiProcess.StartAsync(apiDll, database);
             Console.WriteLine($"API under wrk (2 threads, 32 connections, 10 s each after a 3 s warm-up), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, two years of nights held:");
-            foreach (var path in new[] { "/alive", "/api/v1/users/bench-user/sleep?days=30", "/api/v1/users/bench-user/sleep?days=365",
-                "/api/v1/users/bench-user/export/sleep.csv?days=365" })
+            string[] paths =
+            [
+                "/alive", "/api/v1/users/bench-user/sleep?days=30", "/api/v1/users/bench-user/sleep?days=365",
+                "/api/v1/users/bench-user/export/sleep.csv?days=365",
+            ];
+            foreach (var path in paths)
             {
                 Console.WriteLine($"  {path,-42} {await Wrk.MeasureAsync(api.Port, path, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10))}");
             }

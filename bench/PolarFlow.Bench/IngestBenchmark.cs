@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PolarFlow.Data;
 using PolarFlow.Data.Entities;
 using PolarFlow.Tests.Infrastructure;
@@ -15,44 +15,51 @@ namespace PolarFlow.Bench;
 /// </summary>
 public static class IngestBenchmark
 {
+    private const int Athletes = 20;
+    private const int Rounds = 3;
+
     public static async Task RunAsync()
     {
-        await using var emulator = new EmulatorFactory { HistoryDays = 400 };
-        await emulator.AdminAsync(HttpMethod.Put, "/admin/settings", new { ShortWindowBaseLimit = 1_000_000, LongWindowBaseLimit = 1_000_000 });
         var database = new TestDatabase();
         await database.InitializeAsync();
+        await using (var emulator = await SyncBenchmark.FirstSyncEmulatorAsync())
         await using (var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N")))
         {
-            for (var i = 0; i < 20; i++) await sync.EnqueueAsync(await sync.ConnectAsync(await emulator.CreateUserAsync(registeredDaysAgo: 30)));
+            for (var i = 0; i < Athletes; i++)
+            {
+                await sync.EnqueueAsync(await sync.ConnectAsync(await emulator.CreateUserAsync(registeredDaysAgo: 30)));
+            }
             await sync.DrainAsync();
         }
 
         var totals = new Dictionary<string, TimeSpan>();
-        long rows = 0, megabytes = 0;
-        for (var round = 0; round < 3; round++)
+        long rows = 0, bytes = 0;
+        for (var round = 0; round < Rounds; round++)
         {
-            (rows, megabytes) = (0, 0);
+            (rows, bytes) = (0, 0);
             foreach (var measure in new Func<TestDatabase, Dictionary<string, TimeSpan>, Task<(int, long)>>[]
             {
-                MeasureAsync<DailyActivity>, MeasureAsync<ActivitySamples>, MeasureAsync<SleepNight>, MeasureAsync<NightlyRecharge>,
-                MeasureAsync<ContinuousHeartRateDay>, MeasureAsync<CardioLoadDay>,
+                MeasureAsync<DailyActivity>, MeasureAsync<ActivitySamples>, MeasureAsync<SleepNight>,
+                MeasureAsync<NightlyRecharge>, MeasureAsync<ContinuousHeartRateDay>, MeasureAsync<CardioLoadDay>,
             })
             {
-                var (count, bytes) = await measure(database, totals);
+                var (count, size) = await measure(database, totals);
                 rows += count;
-                megabytes += bytes / 1_000_000;
+                bytes += size;
             }
         }
-        double PerSecond(string what) => rows * 3 / totals[what].TotalSeconds;
-        Console.WriteLine($"storing {rows:N0} first-sync rows (6 tables, 20 athletes, {megabytes:N0} MB as COPY sends them), 3 rounds:");
-        Console.WriteLine($"  PostgreSQL's COPY of the bytes {PerSecond("server"):N0} rows/s, entities by binary COPY {PerSecond("copy"):N0} rows/s, "
-            + $"upsert {PerSecond("upsert"):N0} rows/s ({PerSecond("upsert") / PerSecond("server"):P0} of PostgreSQL's COPY, "
-            + $"{PerSecond("upsert") / PerSecond("copy"):P0} of the entities' COPY), the same rows again (identical) {PerSecond("again"):N0} rows/s");
+        double PerSecond(string what) => rows * Rounds / totals[what].TotalSeconds;
+        var (server, copy, upsert, again) = (PerSecond("server"), PerSecond("copy"), PerSecond("upsert"), PerSecond("again"));
+        Console.WriteLine($"storing {rows:N0} first-sync rows (6 tables, {Athletes} athletes, "
+            + $"{bytes / 1_000_000:N0} MB as COPY sends them), {Rounds} rounds:");
+        Console.WriteLine($"  PostgreSQL's COPY of the bytes {server:N0} rows/s, entities by binary COPY {copy:N0} rows/s, "
+            + $"upsert {upsert:N0} rows/s ({upsert / server:P0} of PostgreSQL's COPY, {upsert / copy:P0} of the entities' COPY), "
+            + $"the same rows again (identical) {again:N0} rows/s");
         await database.DisposeAsync();
     }
 
-    private static async Task<(int Rows, long Bytes)> MeasureAsync<T>(TestDatabase database, Dictionary<string, TimeSpan> totals)
-        where T : class
+    private static async Task<(int Rows, long Bytes)> MeasureAsync<T>(TestDatabase database,
+        Dictionary<string, TimeSpan> totals) where T : class
     {
         await using var db = database.CreateDbContext();
         var rows = await db.Set<T>().AsNoTracking().ToListAsync();
@@ -60,7 +67,7 @@ public static class IngestBenchmark
         var table = $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
         var truncate = $"TRUNCATE {table}";
         await db.Database.OpenConnectionAsync();
-        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var bytes = new MemoryStream();
         await using (var output = await connection.BeginRawBinaryCopyAsync($"COPY {table} TO STDOUT (FORMAT BINARY)"))
         {
@@ -76,6 +83,12 @@ public static class IngestBenchmark
             }
             totals[what] = totals.GetValueOrDefault(what) + clock.Elapsed;
         }
+        async Task Stored(int expected, string what)
+        {
+            var changed = await db.UpsertAsync(rows);
+            if (changed != expected) throw new InvalidOperationException($"{typeof(T).Name}: {changed} {what}");
+        }
+
         await db.Database.ExecuteSqlRawAsync(truncate);
         await Timed("server", async () =>
         {
@@ -85,16 +98,8 @@ public static class IngestBenchmark
         await db.Database.ExecuteSqlRawAsync(truncate);
         await Timed("copy", () => db.CopyAsync(rows));
         await db.Database.ExecuteSqlRawAsync(truncate);
-        await Timed("upsert", async () =>
-        {
-            var changed = await db.UpsertAsync(rows);
-            if (changed != rows.Count) throw new InvalidOperationException($"{typeof(T).Name}: {changed} of {rows.Count} stored");
-        });
-        await Timed("again", async () =>
-        {
-            var changed = await db.UpsertAsync(rows);
-            if (changed != 0) throw new InvalidOperationException($"{typeof(T).Name}: {changed} identical rows counted as changed");
-        });
+        await Timed("upsert", () => Stored(rows.Count, $"of {rows.Count} rows stored"));
+        await Timed("again", () => Stored(0, "identical rows counted as changed"));
         await db.Database.CloseConnectionAsync();
         return (rows.Count, bytes.Length);
     }

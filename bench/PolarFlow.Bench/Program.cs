@@ -1,48 +1,21 @@
+using System.Globalization;
 using PolarFlow.Bench;
 
-// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- sync [users=100]   (its last figure: ingest)
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- ingest
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- api <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- analytics <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- import <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- faults <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- mcp <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- archive <path to PolarFlow.ApiService.dll>
-//        dotnet run --project bench/PolarFlow.Bench -c Release -- web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
-if (args is ["api", var apiDll])
+// Usage: dotnet run --project bench/PolarFlow.Bench -c Release -- <benchmark> [its arguments]
+//   sync [users=100]                 AccessLink calls, first syncs, and last the ingest figure
+//   ingest                           storing first-sync rows: the upsert beside PostgreSQL's COPY
+//   api | analytics | import | faults | mcp | archive <path to PolarFlow.ApiService.dll>
+//   web <path to PolarFlow.ApiService.dll> <path to PolarFlow.Web.dll>
+await (args switch
 {
-    await ApiBenchmark.RunAsync(apiDll);
-}
-else if (args is ["analytics", var analyticsApiDll])
-{
-    await AnalyticsBenchmark.RunAsync(analyticsApiDll);
-}
-else if (args is ["web", var webApiDll, var webDll])
-{
-    await WebBenchmark.RunAsync(webApiDll, webDll);
-}
-else if (args is ["faults", var faultsApiDll])
-{
-    await FaultsBenchmark.RunAsync(faultsApiDll);
-}
-else if (args is ["mcp", var mcpApiDll])
-{
-    await McpBenchmark.RunAsync(mcpApiDll);
-}
-else if (args is ["archive", var archiveApiDll])
-{
-    await ArchiveBenchmark.RunAsync(archiveApiDll);
-}
-else if (args is ["ingest"])
-{
-    await IngestBenchmark.RunAsync();
-}
-else if (args is ["import", var importApiDll])
-{
-    await ImportBenchmark.RunAsync(importApiDll);
-}
-else
-{
-    var users = args is ["sync", var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100;
-    await SyncBenchmark.RunAsync(users);
-}
+    ["api", var dll] => ApiBenchmark.RunAsync(dll),
+    ["analytics", var dll] => AnalyticsBenchmark.RunAsync(dll),
+    ["web", var apiDll, var webDll] => WebBenchmark.RunAsync(apiDll, webDll),
+    ["faults", var dll] => FaultsBenchmark.RunAsync(dll),
+    ["mcp", var dll] => McpBenchmark.RunAsync(dll),
+    ["archive", var dll] => ArchiveBenchmark.RunAsync(dll),
+    ["import", var dll] => ImportBenchmark.RunAsync(dll),
+    ["ingest"] => IngestBenchmark.RunAsync(),
+    ["sync", var users] => SyncBenchmark.RunAsync(int.Parse(users, CultureInfo.InvariantCulture)),
+    _ => SyncBenchmark.RunAsync(100),
+});

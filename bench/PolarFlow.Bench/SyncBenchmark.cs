@@ -45,13 +45,15 @@ public static class SyncBenchmark
         await sync.DrainAsync();
         if (webhooks)
         {
-            string[] events = ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"];
+            string[] events =
+                ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"];
             await emulator.Partner().CreateWebhookAsync(events, "https://bench.example/hooks");
             // What the ApiService keeps when the admin registers the webhook (tested in the webhook API's tests).
             await using var db = database.CreateDbContext();
             db.PolarWebhooks.Add(new PolarWebhookRegistration
             {
-                WebhookId = "bench", Url = "https://bench.example/hooks", Events = [.. events], EncryptedSignatureKey = "unused",
+                WebhookId = "bench", Url = "https://bench.example/hooks", Events = [.. events],
+                EncryptedSignatureKey = "unused",
             });
             await db.SaveChangesAsync();
         }
@@ -76,16 +78,25 @@ public static class SyncBenchmark
         Console.WriteLine(webhooks
             ? $"steady state, webhooks + one safety sync a day (SYNC_INTERVAL_HOURS=24): {calls:F1} AccessLink calls per user per day (mean of 48 h)"
             : $"steady state, hourly polling (SYNC_INTERVAL_HOURS=1): {calls:F1} AccessLink calls per user per day (mean of 48 h)");
-        var paths = sync.CallsByPath.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value * 24.0 / hours:0.#}");
+        var paths = sync.CallsByPath.OrderByDescending(p => p.Value)
+            .Select(p => $"{p.Key} {p.Value * 24.0 / hours:0.#}");
         Console.WriteLine($"  a day's calls by path: {string.Join(", ", paths)}");
         await database.DisposeAsync();
+    }
+
+    /// <summary>Athletes with 400 days of life and Polar's rate limits lifted: what a first sync can fetch, at once.</summary>
+    internal static async Task<EmulatorFactory> FirstSyncEmulatorAsync()
+    {
+        var emulator = new EmulatorFactory { HistoryDays = 400 };
+        await emulator.AdminAsync(HttpMethod.Put, "/admin/settings",
+            new { ShortWindowBaseLimit = 1_000_000, LongWindowBaseLimit = 1_000_000 });
+        return emulator;
     }
 
     /// <summary>First syncs with Polar's real windows (a year of activity, 180 days of load, 28-30 days of the rest).</summary>
     private static async Task FirstSyncAsync(int users)
     {
-        await using var emulator = new EmulatorFactory { HistoryDays = 400 };
-        await emulator.AdminAsync(HttpMethod.Put, "/admin/settings", new { ShortWindowBaseLimit = 1_000_000, LongWindowBaseLimit = 1_000_000 });
+        await using var emulator = await FirstSyncEmulatorAsync();
         var database = new TestDatabase();
         await database.InitializeAsync();
         await using var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N"));
