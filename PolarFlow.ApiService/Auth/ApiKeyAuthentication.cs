@@ -82,8 +82,11 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Results.Problem(statusCode: 401, title: "An API key is required",
-            detail: "Send the key as X-API-Key or Authorization: Bearer.", type: "https://polarflow.dev/problems/unauthorized").ExecuteAsync(Context);
+        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
+        await Results.Problem(statusCode: 401, title: refused ? "This API key is not valid" : "An API key is required",
+            detail: refused ? "The key sent is unknown or revoked: send a key PolarFlow made and has not revoked."
+                : "Send the key as X-API-Key or Authorization: Bearer.",
+            type: "https://polarflow.dev/problems/unauthorized").ExecuteAsync(Context);
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

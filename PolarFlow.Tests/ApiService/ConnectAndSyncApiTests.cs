@@ -28,6 +28,9 @@ public sealed class ConnectAndSyncApiTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        // Each says which it is: no key at all, or a key PolarFlow does not know.
+        Assert.Equal("An API key is required", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal("This API key is not valid", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await bearer.GetAsync("/api/v1/users/nobody/sync/status")).StatusCode); // the key works as a Bearer token
     }
 

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -57,7 +59,7 @@ public sealed class LaravelSaasTests
             await using var browser = await playwright.Chromium.LaunchAsync(chromium);
 
             // Ada signs up: Laravel makes her PolarFlow user.
-            var ada = await SignUpAsync(browser, laravel, "Ada");
+            var ada = await SignUpAsync(app, browser, laravel, "Ada");
             var adaUser = (await ada.GetAttributeAsync("[data-polarflow-user]", "data-polarflow-user"))!;
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/users/{adaUser}", ct)).StatusCode);
             Assert.Equal("NotConnected", await ada.GetAttributeAsync("[data-connection]", "data-connection"));
@@ -89,11 +91,15 @@ public sealed class LaravelSaasTests
             Assert.Equal(nights, listed);
 
             // Grace, in another browser, is another PolarFlow user and sees nothing of Ada's.
-            var grace = await SignUpAsync(browser, laravel, "Grace");
+            var grace = await SignUpAsync(app, browser, laravel, "Grace");
             var graceUser = (await grace.GetAttributeAsync("[data-polarflow-user]", "data-polarflow-user"))!;
             Assert.NotEqual(adaUser, graceUser);
             Assert.Equal("NotConnected", await grace.GetAttributeAsync("[data-connection]", "data-connection"));
             Assert.Equal(0, await grace.Locator("[data-night], [data-readiness]").CountAsync());
+
+            // A Laravel whose key PolarFlow refuses: the sign-up page says so, and no account is kept.
+            var connection = await app.GetConnectionStringAsync("polarflow", ct);
+            await RefusedSignUpAsync(browser, api.BaseAddress!, connection!, ct);
 
             // Ada leaves: PolarFlow erases her; Grace stays.
             await ada.ClickAsync("#delete");
@@ -103,7 +109,7 @@ public sealed class LaravelSaasTests
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/users/{graceUser}", ct)).StatusCode);
 
             // Laravel's rows are in its own schema of the shared database; PolarFlow's schema holds none of them.
-            await using var db = new NpgsqlConnection(await app.GetConnectionStringAsync("polarflow", ct));
+            await using var db = new NpgsqlConnection(connection);
             await db.OpenAsync(ct);
             await using var query = new NpgsqlCommand("""
                 SELECT (SELECT string_agg(name, ',') FROM laravel.accounts),
@@ -120,7 +126,79 @@ public sealed class LaravelSaasTests
         }
     }
 
-    private static async Task<IPage> SignUpAsync(IBrowser browser, Uri laravel, string name)
+    /// <summary>
+    /// The sample served by hand (`artisan serve`) with a service key PolarFlow does not know: PolarFlow answers 401, so
+    /// the sign-up must come back with the reason and leave no account behind (the caller counts Laravel's accounts).
+    /// </summary>
+    private static async Task RefusedSignUpAsync(IBrowser browser, Uri api, string connection, CancellationToken ct)
+    {
+        var port = LocalServerBinaries.FreeTcpPort();
+        var info = new ProcessStartInfo("php", ["artisan", "serve", "--host=127.0.0.1", $"--port={port}"])
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "samples", "laravel"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__polarflow"] = connection,
+                ["services__apiservice__http__0"] = api.ToString().TrimEnd('/'),
+                ["POLARFLOW_API_KEY"] = "a-key-polarflow-never-made",
+                ["APP_KEY"] = "refused-sign-up-test-app-key",
+            },
+        };
+        using var laravel = Process.Start(info)!;
+        var log = new StringBuilder();
+        laravel.OutputDataReceived += (_, line) => log.AppendLine(line.Data);
+        laravel.ErrorDataReceived += (_, line) => log.AppendLine(line.Data);
+        laravel.BeginOutputReadLine();
+        laravel.BeginErrorReadLine();
+        try
+        {
+            var site = new Uri($"http://127.0.0.1:{port}/");
+            using var http = new HttpClient();
+            await WaitUntilAnswersAsync(http, new Uri(site, "health"), ct);
+            var page = await browser.NewPageAsync(new() { BaseURL = site.ToString() });
+            await page.GotoAsync("/");
+            await page.FillAsync("#name", "Mallory");
+            var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"),
+                response => response.Url.EndsWith("/register", StringComparison.Ordinal));
+            await page.WaitForLoadStateAsync();
+            var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            var explained = page.Url == site.ToString() && alert.Count == 1
+                && alert[0].StartsWith("PolarFlow could not make your account: ", StringComparison.Ordinal)
+                && alert[0].EndsWith("Nothing was saved; try again in a moment.", StringComparison.Ordinal);
+            if (!explained)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct); // `artisan serve` relays its server's lines every half second
+                Assert.Fail($"The refused sign-up answered {answer.Status}, then at {page.Url}: {await page.InnerTextAsync("body")}"
+                    + $"{Environment.NewLine}Laravel's log:{Environment.NewLine}{log}");
+            }
+            Assert.Equal("Mallory", await page.InputValueAsync("#name"));
+            await page.CloseAsync();
+        }
+        finally
+        {
+            laravel.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task WaitUntilAnswersAsync(HttpClient http, Uri url, CancellationToken ct)
+    {
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(200, ct))
+        {
+            try
+            {
+                if ((await http.GetAsync(url, ct)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+        }
+        Assert.Fail($"{url} did not answer within 30 s");
+    }
+
+    private static async Task<IPage> SignUpAsync(DistributedApplication app, IBrowser browser, Uri laravel, string name)
     {
         var page = await browser.NewPageAsync(new() { BaseURL = laravel.ToString() });
         await page.GotoAsync("/");
@@ -132,7 +210,8 @@ public sealed class LaravelSaasTests
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"{name}'s sign-up did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("body")}");
+            Assert.Fail($"{name}'s sign-up did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("body")}"
+                + $"{Environment.NewLine}Laravel's log:{Environment.NewLine}{await ResourceLogs.TailAsync(app, "laravel")}");
         }
         return page;
     }

@@ -5,7 +5,7 @@
     <form method="post" action="{{ route('register') }}">
         @csrf
         <label for="name">Your name</label>
-        <input id="name" name="name" required maxlength="100">
+        <input id="name" name="name" required maxlength="100" value="{{ old('name') }}">
         <button type="submit">Sign up</button>
     </form>
 @endsection

@@ -4,8 +4,10 @@ namespace App\Http\Controllers;
 
 use App\Models\Account;
 use App\PolarFlow\PolarFlowClient;
+use Illuminate\Http\Client\ConnectionException;
 use Illuminate\Http\Client\RequestException;
 use Illuminate\Http\Request;
+use Illuminate\Support\Facades\DB;
 
 /** The SaaS's pages: sign up (which makes the PolarFlow user), connect Polar, see sleep and readiness, leave. */
 class AccountController
@@ -26,8 +28,21 @@ class AccountController
     public function register(Request $request)
     {
         $fields = $request->validate(['name' => 'required|string|max:100']);
-        $account = Account::create($fields);
-        $this->polarFlow->createUser($account->polarFlowUserId());
+        try {
+            // One step: an account whose PolarFlow user could not be made is not kept.
+            $account = DB::transaction(function () use ($fields) {
+                $account = Account::create($fields);
+                $this->polarFlow->createUser($account->polarFlowUserId());
+
+                return $account;
+            });
+        } catch (RequestException | ConnectionException $e) {
+            report($e);
+            $detail = $e instanceof RequestException ? $e->response->json('detail') : null;
+
+            return back()->withInput()->withErrors(['register' => 'PolarFlow could not make your account'
+                .($detail ? ": {$detail}" : ' (it did not answer)').'. Nothing was saved; try again in a moment.']);
+        }
         $request->session()->regenerate();
         $request->session()->put('account_id', $account->id);
 
