@@ -27,15 +27,14 @@ public static class EarlyWarning
         var rhr = all.Where(n => n.RestingHr is not null).ToList();
         var from = asOf.AddDays(-days + 1);
         var nights = new List<Night>();
-        var earlier = new List<double>();
-        foreach (var n in rhr)
+        // The earlier nights' values, kept sorted from the window's start: each night's median is then a lookup.
+        var earlier = rhr.TakeWhile(n => n.Date < from).Select(n => n.RestingHr!.Value).Order().ToList();
+        foreach (var n in rhr.Skip(earlier.Count))
         {
-            if (n.Date >= from)
-            {
-                double? baseline = earlier.Count >= MinBaselineNights ? Stats.Median(earlier) : null;
-                nights.Add(new Night(n.Date, n.RestingHr!.Value, baseline, n.RestingHr - baseline));
-            }
-            earlier.Add(n.RestingHr!.Value);
+            double? baseline = earlier.Count >= MinBaselineNights ? Stats.MedianOfSorted(earlier) : null;
+            nights.Add(new Night(n.Date, n.RestingHr!.Value, baseline, n.RestingHr - baseline));
+            var at = earlier.BinarySearch(n.RestingHr!.Value);
+            earlier.Insert(at < 0 ? ~at : at, n.RestingHr!.Value);
         }
 
         var byDate = all.ToDictionary(n => n.Date);

@@ -33,11 +33,13 @@ public static class RobustAnomalies
     public static Result Compute(AthleteData data, DateOnly asOf, int days = 30)
     {
         var from = asOf.AddDays(-days + 1);
+        var firstReference = from.AddDays(-60); // no day before it is judged or in a judged day's reference
         var anomalies = new List<Anomaly>();
         var summaries = new List<MetricSummary>();
         foreach (var (name, series) in Metrics(data))
         {
-            var byDate = series.Where(v => v.Date <= asOf).GroupBy(v => v.Date).ToDictionary(g => g.Key, g => g.Last().Value);
+            var byDate = series.Where(v => v.Date <= asOf && v.Date >= firstReference).GroupBy(v => v.Date)
+                .ToDictionary(g => g.Key, g => g.Last().Value);
             int judged = 0, unscaled = 0, found = 0;
             foreach (var (date, value) in byDate.Where(kv => kv.Key >= from).OrderBy(kv => kv.Key))
             {

@@ -13,11 +13,13 @@ public static class Stats
         return Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / (xs.Count - 1));
     }
 
-    public static double Median(IReadOnlyList<double> xs)
+    public static double Median(IReadOnlyList<double> xs) => MedianOfSorted(xs.Order().ToArray());
+
+    /// <summary>The median of values already in ascending order.</summary>
+    public static double MedianOfSorted(IReadOnlyList<double> sorted)
     {
-        var sorted = xs.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>Median absolute deviation from the median (unscaled).</summary>

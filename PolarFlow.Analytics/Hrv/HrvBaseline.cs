@@ -25,7 +25,15 @@ public static class HrvBaseline
     public static Result Compute(IEnumerable<DailyValue> rmssd, DateOnly asOf, double swcMultiplier = 0.5)
     {
         if (swcMultiplier is not (0.5 or 1.0)) throw new ArgumentOutOfRangeException(nameof(swcMultiplier), "The SWC multiplier is 0.5 or 1.0.");
-        var raws = rmssd.Where(v => v.Value > 0 && v.Date <= asOf).GroupBy(v => v.Date).ToDictionary(g => g.Key, g => g.Last().Value);
+        // Every valid day counts; only the last 61 are read (the 60-day range before today, and today).
+        var valid = new HashSet<DateOnly>();
+        var raws = new Dictionary<DateOnly, double>();
+        foreach (var v in rmssd)
+        {
+            if (v.Value <= 0 || v.Date > asOf) continue;
+            valid.Add(v.Date);
+            if (v.Date >= asOf.AddDays(-60)) raws[v.Date] = v.Value; // a repeated day: the last one, as listed
+        }
         var series = raws.ToDictionary(kv => kv.Key, kv => Math.Log(kv.Value));
         double[] Window(DateOnly from, DateOnly to) => series.Where(kv => kv.Key >= from && kv.Key <= to).OrderBy(kv => kv.Key).Select(kv => kv.Value).ToArray();
 
@@ -38,10 +46,10 @@ public static class HrvBaseline
         var last7 = Window(asOf.AddDays(-6), asOf);
         var previous60 = Window(asOf.AddDays(-60), asOf.AddDays(-1));
         var today = series.TryGetValue(asOf, out var t) ? t : (double?)null;
-        var used = series.Keys.Count(d => d >= asOf.AddDays(-60));
+        var used = series.Count;
         if (last7.Length < MinValuesIn7)
         {
-            return Insufficient($"{MinValuesIn7} of the last 7 days need a nightly HRV; {last7.Length} have one", asOf, used, series.Count, today, medians);
+            return Insufficient($"{MinValuesIn7} of the last 7 days need a nightly HRV; {last7.Length} have one", asOf, used, valid.Count, today, medians);
         }
 
         var baseline = Stats.Mean(last7);
@@ -55,7 +63,7 @@ public static class HrvBaseline
         if (previous60.Length < MinValuesIn60)
         {
             return new Result(AnalyticStatus.InsufficientData, $"the normal range needs {MinValuesIn60} nights in the 60 before; {previous60.Length} have one",
-                asOf, used, series.Count, today, baseline, null, null, null, false, cv7, trend, medians);
+                asOf, used, valid.Count, today, baseline, null, null, null, false, cv7, trend, medians);
         }
 
         var mean60 = Stats.Mean(previous60);
@@ -64,7 +72,7 @@ public static class HrvBaseline
         // A tolerance for rounding: equal nights must compare as equal, not one ulp below.
         const double epsilon = 1e-9;
         var status = baseline < low - epsilon ? "below" : baseline > high + epsilon ? "above" : "within";
-        return new Result(AnalyticStatus.Ok, null, asOf, used, series.Count, today, baseline, low, high, status, today < low - epsilon, cv7, trend, medians);
+        return new Result(AnalyticStatus.Ok, null, asOf, used, valid.Count, today, baseline, low, high, status, today < low - epsilon, cv7, trend, medians);
     }
 
     private static Result Insufficient(string missing, DateOnly asOf, int used, int valid, double? today, IReadOnlyList<RollingMedian> medians) =>

@@ -30,10 +30,14 @@ public static class ReadinessScore
     {
         var nights = data.Nights.Where(n => n.Date <= asOf && n.Date >= asOf.AddDays(-BaselineDays)).GroupBy(n => n.Date).ToDictionary(g => g.Key, g => g.Last());
         var sleeps = data.Sleeps.Where(s => s.Date <= asOf && s.Date >= asOf.AddDays(-BaselineDays)).GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Last());
+        // Each day's debt reads its own 14 nights and the latest sleep goal up to it: only those are handed on.
+        var firstNight = asOf.AddDays(-BaselineDays - SleepDebt.Nights);
+        var debtNights = data.Sleeps.Where(s => s.Date <= asOf && s.Date > firstNight).ToList();
+        if (data.Sleeps.Where(s => s.Date <= firstNight && s.GoalMinutes is > 0).MaxBy(s => s.Date) is { } goal) debtNights.Add(goal);
         var debts = new Dictionary<DateOnly, double>();
         for (var day = asOf.AddDays(-BaselineDays); day <= asOf; day = day.AddDays(1))
         {
-            if (SleepDebt.Compute(data.Sleeps, day, data.Profile.SleepGoalMinutes, sleepNeedMinutes).WeightedDebtMinutes is { } debt) debts[day] = debt;
+            if (SleepDebt.Compute(debtNights, day, data.Profile.SleepGoalMinutes, sleepNeedMinutes).WeightedDebtMinutes is { } debt) debts[day] = debt;
         }
 
         IReadOnlyDictionary<DateOnly, double> Series(Func<NightRecord, double?> pick) =>

@@ -19,7 +19,11 @@ public static class LoadModel
 
     public sealed record Result(AnalyticStatus Status, string? Missing, DateOnly AsOf, int DaysUsed, IReadOnlyList<Day> Days, string InjuryRiskHeuristic);
 
-    public static Result Compute(IEnumerable<DailyValue> exerciseLoads, DateOnly asOf)
+    /// <summary>
+    /// The model as of <paramref name="asOf"/>; <see cref="Result.Days"/> lists the days from <paramref name="shownFrom"/>
+    /// (every day since the first with data when null). The averages run over every day either way.
+    /// </summary>
+    public static Result Compute(IEnumerable<DailyValue> exerciseLoads, DateOnly asOf, DateOnly? shownFrom = null)
     {
         var byDay = exerciseLoads.Where(l => l.Date <= asOf).GroupBy(l => l.Date).ToDictionary(g => g.Key, g => g.Sum(l => l.Value));
         if (byDay.Count == 0)
@@ -31,17 +35,19 @@ public static class LoadModel
         var days = new List<Day>();
         double ctl = 0, atl = 0, acute = 0, chronic = 0;
         var loads = new List<double>();
+        Day? last = null;
         var (kCtl, kAtl) = (Math.Exp(-1.0 / 42), Math.Exp(-1.0 / 7));
         var (lAcute, lChronic) = (2.0 / (7 + 1), 2.0 / (28 + 1));
         for (var date = first; date <= asOf; date = date.AddDays(1))
         {
             var load = byDay.GetValueOrDefault(date); // a day without exercise is a zero-load day
-            var tsb = days.Count == 0 ? (double?)null : ctl - atl;
+            var tsb = loads.Count == 0 ? (double?)null : ctl - atl;
             ctl = ctl * kCtl + load * (1 - kCtl);
             atl = atl * kAtl + load * (1 - kAtl);
             acute = lAcute * load + (1 - lAcute) * acute;
             chronic = lChronic * load + (1 - lChronic) * chronic;
             loads.Add(load);
+            if (date < shownFrom && date < asOf) continue;
 
             var enough = loads.Count >= HistoryForRatios;
             var ewma = enough && chronic > 0 ? acute / chronic : (double?)null;
@@ -50,10 +56,11 @@ public static class LoadModel
             var week = loads.TakeLast(7).ToArray();
             var sd7 = week.Length == 7 ? Stats.SampleSd(week) : null;
             var monotony = sd7 is > 0 ? week.Average() / sd7 : null;
-            days.Add(new Day(date, load, ctl, atl, tsb, ewma, rolling, Zone(ewma), monotony, monotony * week.Sum()));
+            last = new Day(date, load, ctl, atl, tsb, ewma, rolling, Zone(ewma), monotony, monotony * week.Sum());
+            days.Add(last);
         }
 
-        var today = days[^1];
+        var today = last!;
         var risk = today.AcwrZone switch
         {
             "spike" => $"Heuristic, not a prediction: this week's load is a spike against your last four weeks (ACWR {today.AcwrEwma:F2} > 1.5).",
@@ -61,8 +68,9 @@ public static class LoadModel
             null => "Heuristic: not enough history (28 days) to compare this week with the last four.",
             _ => NoRisk,
         };
-        return new Result(days.Count >= HistoryForRatios ? AnalyticStatus.Ok : AnalyticStatus.InsufficientData,
-            days.Count >= HistoryForRatios ? null : $"ratios need {HistoryForRatios} days of history; {days.Count} so far", asOf, days.Count, days, risk);
+        var history = loads.Count;
+        return new Result(history >= HistoryForRatios ? AnalyticStatus.Ok : AnalyticStatus.InsufficientData,
+            history >= HistoryForRatios ? null : $"ratios need {HistoryForRatios} days of history; {history} so far", asOf, history, days, risk);
     }
 
     /// <summary>Zones of the acute:chronic ratio: &lt; 0.8 low, 0.8-1.3 moderate, 1.3-1.5 high, &gt; 1.5 spike.</summary>

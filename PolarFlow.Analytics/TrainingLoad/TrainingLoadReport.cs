@@ -17,16 +17,17 @@ public static class TrainingLoadReport
 
     public static Result Compute(AthleteData data, DateOnly asOf, int days = 42)
     {
+        var from = asOf.AddDays(-days + 1);
         var loads = data.Sessions.Where(s => s.Load is not null).Select(s => new DailyValue(s.Date, s.Load!.Value));
-        var model = LoadModel.Compute(loads, asOf);
+        var model = LoadModel.Compute(loads, asOf, shownFrom: from);
         var profile = data.Profile;
         var trimpMissing = profile.MaxHr is null || profile.RestingHr is null ? "TRIMP needs max HR and resting HR in physical information" : null;
         var trimp = trimpMissing is null
-            ? data.Sessions.GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.Sum(s => Trimp.Banister(s.Duration, s.HeartRateAvg, profile.RestingHr, profile.MaxHr, profile.Sex) ?? 0))
+            ? data.Sessions.Where(s => s.Date >= from).GroupBy(s => s.Date).ToDictionary(g => g.Key,
+                g => g.Sum(s => Trimp.Banister(s.Duration, s.HeartRateAvg, profile.RestingHr, profile.MaxHr, profile.Sex) ?? 0))
             : [];
-        var polar = data.PolarLoad.GroupBy(p => p.Date).ToDictionary(g => g.Key, g => g.Last());
+        var polar = data.PolarLoad.Where(p => p.Date >= from).GroupBy(p => p.Date).ToDictionary(g => g.Key, g => g.Last());
 
-        var from = asOf.AddDays(-days + 1);
         var list = model.Days.Where(d => d.Date >= from).Select(d => new Day(d.Date, d.Load,
             trimpMissing is null ? trimp.GetValueOrDefault(d.Date) : null, d.Ctl, d.Atl, d.Tsb, d.AcwrEwma, d.AcwrRolling, d.AcwrZone, d.Monotony, d.Strain,
             polar.GetValueOrDefault(d.Date))).ToList();

@@ -28,6 +28,26 @@ public sealed class EarlyWarningTests
     }
 
     [Fact]
+    public void EachNightsBaselineIsTheMedianOfEveryNightBeforeIt()
+    {
+        // 200 nights of 40..79 bpm in a shuffled order (a fixed seed), then a week. Each week night's baseline is the
+        // median of all nights before it, worked out here by sorting them (the method keeps them sorted as it goes).
+        var random = new Random(16);
+        var hrs = Enumerable.Range(0, 207).Select(_ => 40.0 + random.Next(40)).ToArray();
+        var nights = hrs.Select((hr, i) => new NightRecord(First.AddDays(i), 50, hr, 14.0, null)).ToList();
+
+        var result = EarlyWarning.Compute(nights, First.AddDays(206), days: 7);
+
+        Assert.Equal(7, result.Nights.Count);
+        foreach (var (night, i) in result.Nights.Select((n, i) => (n, 200 + i)))
+        {
+            var before = hrs[..i].Order().ToArray();
+            var median = before.Length % 2 == 1 ? before[i / 2] : (before[i / 2 - 1] + before[i / 2]) / 2;
+            Assert.Equal(median, night.Baseline);
+        }
+    }
+
+    [Fact]
     public void OneHighNightOrTwoApartIsNoAlert()
     {
         Assert.Empty(EarlyWarning.Compute(Nights(56, 50), First.AddDays(21)).Alerts);

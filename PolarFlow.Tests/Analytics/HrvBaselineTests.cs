@@ -25,6 +25,22 @@ public sealed class HrvBaselineTests
     }
 
     [Fact]
+    public void EveryValidNightCountsButOnlyTheLast61AreUsed()
+    {
+        // 100 nights, today back to 99 days ago, plus a zero (not valid) and a night after today (not yet). The range
+        // reads 60 days before today and today: 61 used; all 100 are valid. x alternates 3.0 / 3.4 from 60 days back,
+        // so the older nights (x = 9, far outside) would move the range if they were read: mean60 stays 3.2.
+        var values = Enumerable.Range(0, 100).Select(d => (d, d > 60 ? 9.0 : d % 2 == 0 ? 3.0 : 3.4))
+            .Select(v => new DailyValue(AsOf.AddDays(-v.d), Math.Exp(v.Item2)))
+            .Append(new DailyValue(AsOf.AddDays(-100), 0)).Append(new DailyValue(AsOf.AddDays(1), 50));
+
+        var result = HrvBaseline.Compute(values, AsOf);
+
+        Assert.Equal((61, 100), (result.DaysUsed, result.DaysValid));
+        Assert.Equal(3.2, (result.RangeLow!.Value + result.RangeHigh!.Value) / 2, 10);
+    }
+
+    [Fact]
     public void TwoNightsInTheLastSevenAreNotABaseline()
     {
         var result = HrvBaseline.Compute(Ln((5, 3.0), (1, 3.2), (9, 3.1)), AsOf);

@@ -81,6 +81,25 @@ public sealed class LoadModelTests
     }
 
     [Fact]
+    public void ShowingOnlyTheLastDaysChangesNoneOfThem()
+    {
+        // The averages run over all 400 days either way; only the listed days differ. Loads vary day to day (a fixed
+        // seed), with rest days, so every figure of a day is exercised.
+        var random = new Random(16);
+        var loads = Enumerable.Range(0, 400).Where(_ => random.Next(4) > 0)
+            .Select(d => new DailyValue(Start.AddDays(d), random.Next(20, 200))).ToList();
+        var asOf = Start.AddDays(399);
+
+        var all = LoadModel.Compute(loads, asOf);
+        var shown = LoadModel.Compute(loads, asOf, shownFrom: asOf.AddDays(-41));
+
+        Assert.Equal(all.Days.Where(d => d.Date >= asOf.AddDays(-41)), shown.Days);
+        Assert.Equal(42, shown.Days.Count);
+        Assert.Equal((all.Status, all.DaysUsed, all.InjuryRiskHeuristic), (shown.Status, shown.DaysUsed, shown.InjuryRiskHeuristic));
+        Assert.Equal(asOf.DayNumber - loads[0].Date.DayNumber + 1, shown.DaysUsed); // from the first day with a load
+    }
+
+    [Fact]
     public void NoLoadAtAllIsInsufficient()
     {
         var result = LoadModel.Compute([], Start);

@@ -40,6 +40,25 @@ public sealed class ReadinessScoreTests
     }
 
     [Fact]
+    public void EachDaysSleepDebtUsesTheLatestSleepGoalEvenOneOlderThanTheBaseline()
+    {
+        // The only sleep goal (6 h) is on a night 100 days back; the 75 nights since slept 7 h and name no goal. Each
+        // day's need is that 6 h, so every debt is 0. Were the old goal lost, the need would be the default 8 h and
+        // every debt 60 min (the weights sum to 1).
+        var goal = new SleepRecord(AsOf.AddDays(-100), null, null, 420, 80, 360, null);
+        var sleeps = Enumerable.Range(0, 75).Select(i => new SleepRecord(AsOf.AddDays(-i), null, null, 420, 80, null, null))
+            .Append(goal);
+        var nights = Nights(new NightRecord(AsOf, Math.Exp(4.1), 52, null, null),
+            i => new NightRecord(default, Math.Exp(i % 2 == 0 ? 3.9 : 4.1), i % 2 == 0 ? 49 : 51, null, null));
+
+        var debt = ReadinessScore.Compute(Data(nights, sleeps), AsOf).Components.Single(c => c.Name == "sleep_debt");
+
+        Assert.Equal(0, debt.Today);
+        Assert.Equal(0, debt.BaselineMean);
+        Assert.Equal(60, debt.BaselineDays);
+    }
+
+    [Fact]
     public void AllEqualBaselinesHaveNoSpread()
     {
         // Breathing 14.0 on every night: SD 0. Tonight 14.0 is exactly typical (z 0, component 50); tonight 15.0 has
