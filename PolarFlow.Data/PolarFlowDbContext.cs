@@ -31,6 +31,7 @@ public sealed class PolarFlowDbContext(DbContextOptions<PolarFlowDbContext> opti
     public DbSet<PhysicalInfoSnapshot> PhysicalInfo => Set<PhysicalInfoSnapshot>();
     public DbSet<SyncJob> SyncJobs => Set<SyncJob>();
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+    public DbSet<ExerciseAnnouncement> ExerciseAnnouncements => Set<ExerciseAnnouncement>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();

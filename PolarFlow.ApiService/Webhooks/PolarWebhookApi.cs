@@ -10,7 +10,8 @@ namespace PolarFlow.ApiService.Webhooks;
 /// <summary>
 /// Polar's webhook deliveries: the signature is checked against the key Polar returned when PolarFlow created
 /// the webhook (<see cref="PolarWebhookService"/>; `Polar:WebhookSecret` for one made by hand), PING is answered,
-/// and an event queues a targeted job for its user. The sync never runs inside the request: Polar wants a quick 200.
+/// and an event queues a targeted job for its user (an EXERCISE event also names the exercise to fetch). The sync
+/// never runs inside the request: Polar wants a quick 200.
 /// </summary>
 public static partial class PolarWebhookApi
 {
@@ -36,24 +37,24 @@ public static partial class PolarWebhookApi
             }
 
             long polarUserId;
+            string? entityId;
             try
             {
                 using var json = JsonDocument.Parse(body);
                 polarUserId = json.RootElement.GetProperty("user_id").GetInt64();
+                entityId = json.RootElement.TryGetProperty("entity_id", out var entity)
+                    && entity.ValueKind == JsonValueKind.String ? entity.GetString() : null;
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 return Results.Problem(statusCode: 400, title: "Not a Polar webhook event", type: "https://polarflow.dev/problems/validation");
             }
 
-            var types = SyncDataTypes.ForWebhookEvent(eventType);
-            var userId = await db.Users.AsNoTracking().Where(u => u.PolarUserId == polarUserId && u.ConnectionState == ConnectionState.Connected)
+            var userId = await db.Users.AsNoTracking()
+                .Where(u => u.PolarUserId == polarUserId && u.ConnectionState == ConnectionState.Connected)
                 .Select(u => u.UserId).SingleOrDefaultAsync(ct);
-            if (types is null || userId is null)
-            {
-                return Results.Ok(); // an event we do not sync, or a user we do not know: acknowledged, ignored
-            }
-            await queue.EnqueueAsync(userId, SyncJobTrigger.Webhook, types, ct);
+            // An event we do not sync, or a user we do not know: acknowledged, ignored.
+            if (userId is not null) await queue.AnnounceAsync(userId, eventType, entityId, ct);
             return Results.Ok();
         }).AllowAnonymous().ExcludeFromDescription();
         return app;

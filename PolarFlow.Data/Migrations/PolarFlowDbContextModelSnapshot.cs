@@ -705,6 +705,28 @@ namespace PolarFlow.Data.Migrations
                     b.ToTable("exercises", "polarflow");
                 });
 
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseAnnouncement", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("exercise_id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.HasKey("UserId", "ExerciseId")
+                        .HasName("pk_exercise_announcements");
+
+                    b.ToTable("exercise_announcements", "polarflow");
+                });
+
             modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFile", b =>
                 {
                     b.Property<string>("UserId")
@@ -2162,6 +2184,16 @@ namespace PolarFlow.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exercises_users_user_id");
+                });
+
+            modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseAnnouncement", b =>
+                {
+                    b.HasOne("PolarFlow.Data.Entities.PolarUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exercise_announcements_users_user_id");
                 });
 
             modelBuilder.Entity("PolarFlow.Data.Entities.ExerciseFile", b =>

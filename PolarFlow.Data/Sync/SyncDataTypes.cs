@@ -10,11 +10,17 @@ public static class SyncDataTypes
     public const string ContinuousHeartRate = "continuous-heart-rate";
     public const string CardioLoad = "cardio-load";
     public const string SleepWise = "sleepwise";
+    /// <summary>Body and skin temperature and skin contacts: measured each night.</summary>
     public const string Biosensing = "biosensing";
+    /// <summary>ECG and SpO2 tests, which a person starts by hand.</summary>
+    public const string BiosensingTests = "biosensing-tests";
     public const string PhysicalInfo = "physical-info";
 
     public static readonly IReadOnlyList<string> All =
-        [Sleep, NightlyRecharge, Activity, Exercises, ContinuousHeartRate, CardioLoad, SleepWise, Biosensing, PhysicalInfo];
+    [
+        Sleep, NightlyRecharge, Activity, Exercises, ContinuousHeartRate, CardioLoad, SleepWise, Biosensing, BiosensingTests,
+        PhysicalInfo,
+    ];
 
     /// <summary>The Polar webhook events the sync acts on (<see cref="ForWebhookEvent"/> maps each; PING is not one).</summary>
     public static readonly IReadOnlyList<string> WebhookEvents =
@@ -26,7 +32,7 @@ public static class SyncDataTypes
     /// <summary>
     /// The types whose changes the subscribed events announce, so polling them is only a safety net: each event's own
     /// types (a SLEEP event brings the night's recharge and biosensing too). Not cardio load, which moves every day
-    /// with or without an exercise.
+    /// with or without an exercise, nor the biosensing tests, which no event announces.
     /// </summary>
     public static IReadOnlySet<string> CoveredBy(IEnumerable<string> events) => events
         .SelectMany(e => e switch

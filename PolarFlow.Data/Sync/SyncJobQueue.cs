@@ -44,6 +44,25 @@ public sealed class SyncJobQueue(PolarFlowDbContext db, TimeProvider time)
         return await db.SyncJobs.AsNoTracking().SingleAsync(j => j.UserId == userId && (j.Status == SyncJobStatus.Queued || j.Status == SyncJobStatus.Running), ct);
     }
 
+    /// <summary>
+    /// What a Polar webhook event asks of the sync: a job for the types it touches
+    /// (<see cref="SyncDataTypes.ForWebhookEvent"/>) and, for an EXERCISE event, the exercise it names, which that job
+    /// then fetches by id instead of listing them all. False for an event the sync does not act on.
+    /// </summary>
+    public async Task<bool> AnnounceAsync(string userId, string polarEvent, string? entityId, CancellationToken ct = default)
+    {
+        if (SyncDataTypes.ForWebhookEvent(polarEvent) is not { } types) return false;
+        if (polarEvent == "EXERCISE" && entityId is { Length: > 0 and <= 64 })
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO polarflow.exercise_announcements (user_id, exercise_id, announced_at)
+                VALUES ({userId}, {entityId}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING
+                """, ct);
+        }
+        await EnqueueAsync(userId, SyncJobTrigger.Webhook, types, ct);
+        return true;
+    }
+
     /// <summary>Takes the most urgent due job (or one whose lease expired) for <paramref name="worker"/>.</summary>
     public async Task<SyncJob?> LeaseAsync(string worker, TimeSpan lease, CancellationToken ct = default)
     {

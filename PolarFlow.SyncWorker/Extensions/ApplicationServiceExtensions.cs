@@ -41,5 +41,6 @@ public static class ApplicationServiceExtensions
         .AddSingleton<SyncStep, CardioLoadStep>()
         .AddSingleton<SyncStep, SleepWiseStep>()
         .AddSingleton<SyncStep, BiosensingStep>()
+        .AddSingleton<SyncStep, BiosensingTestsStep>()
         .AddSingleton<SyncStep, PhysicalInfoStep>();
 }

@@ -128,7 +128,8 @@ public sealed partial class SyncJobRunner(
             cursor.LastAttemptAt = time.GetUtcNow();
             try
             {
-                var pending = await step.FetchAsync(new SyncContext(job.UserId, token, client, db, cursor, today, options.Value), ct);
+                var pending = await step.FetchAsync(new SyncContext(job.UserId, token, client, db, cursor, today, options.Value,
+                    job.Trigger), ct);
                 var stepChanged = await WriteAsync(db, cursor, pending, ct);
                 changed += stepChanged;
                 telemetry.Records.Add(stepChanged, new KeyValuePair<string, object?>("data_type", step.DataType));
@@ -214,8 +215,11 @@ public sealed partial class SyncJobRunner(
                 // The new version commits with the rows: cached analytics can never outlive the data they came from.
                 await db.BumpDataVersionAsync(cursor.UserId, ct);
             }
-            cursor.LastSuccessAt = time.GetUtcNow();
-            cursor.LastError = null;
+            if (!pending.Partial)
+            {
+                cursor.LastSuccessAt = time.GetUtcNow();
+                cursor.LastError = null;
+            }
             cursor.BackfillCompletedAt ??= time.GetUtcNow();
             if (pending.NewestDate is { } newest && (cursor.NewestDate is null || newest > cursor.NewestDate)) cursor.NewestDate = newest;
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,8 @@ namespace PolarFlow.SyncWorker.Steps;
 /// Each listed exercise's FIT, TCX and GPX are fetched once (a stored or absent file is never asked for again), so
 /// the originals outlive Polar's window; an exercise stored before files were kept gets them while Polar lists it.
 /// Files come after the data: oldest exercise first (the first to leave Polar's window), only while the shared budget
-/// has <see cref="SyncOptions.ExerciseFileReserve"/> left; the rest wait for the next sync.
+/// has <see cref="SyncOptions.ExerciseFileReserve"/> left; the rest wait for the next sync. A webhook job fetches the
+/// exercises its events named by id and lists nothing (<see cref="ExerciseAnnouncement"/>).
 /// </summary>
 public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budget) : SyncStep
 {
@@ -24,45 +25,91 @@ public sealed class ExercisesStep(ExerciseFileWriter files, RedisRateBudget budg
 
     public override async Task<PendingWrite> FetchAsync(SyncContext c, CancellationToken ct)
     {
+        var announced = c.Trigger == SyncJobTrigger.Webhook && !c.FirstSync
+            ? await c.Db.ExerciseAnnouncements.AsNoTracking().Where(a => a.UserId == c.UserId)
+                .Select(a => a.ExerciseId).ToListAsync(ct)
+            : [];
+        if (announced.Count > 0) return await AnnouncedAsync(c, announced, ct);
+
         var listed = await c.Client.ListExercisesAsync(c.AccessToken, ct: ct);
         var ids = listed.Select(e => e.Id).ToList();
-        var stored = await c.Db.Exercises.AsNoTracking().Where(e => e.UserId == c.UserId && ids.Contains(e.ExerciseId)).Select(e => e.ExerciseId).ToListAsync(ct);
-        var fresh = new List<AccessLink.Models.Exercise>();
-        var wanted = ids.Except(stored).ToList();
-        string? lastError = null;
-        var failures = 0;
-        foreach (var id in wanted)
+        var stored = await StoredAsync(c, ids, ct);
+        var got = await FetchInFullAsync(c, ids.Except(stored).ToList(), ct);
+        var have = stored.Concat(got.Fresh.Select(e => e.Id)).ToHashSet();
+        return await WriteAsync(c, got, listed.Where(e => have.Contains(e.Id)).ToList(), settled: have, listed.Count, ct);
+    }
+
+    /// <summary>
+    /// A webhook job: the exercises Polar's events named, fetched by id (no list). One stored meanwhile costs nothing,
+    /// one Polar no longer has (404) is let go. A partial read: the weekly safety net still lists the type.
+    /// </summary>
+    private async Task<PendingWrite> AnnouncedAsync(SyncContext c, List<string> announced, CancellationToken ct)
+    {
+        var stored = await StoredAsync(c, announced, ct);
+        var got = await FetchInFullAsync(c, announced.Except(stored).ToList(), ct);
+        var settled = stored.Concat(got.Fresh.Select(e => e.Id)).Concat(got.Gone).ToList();
+        var pending = await WriteAsync(c, got, got.Fresh, settled, got.Fresh.Count, ct);
+        return pending with { Partial = true };
+    }
+
+    private static async Task<List<string>> StoredAsync(SyncContext c, List<string> ids, CancellationToken ct) =>
+        await c.Db.Exercises.AsNoTracking().Where(e => e.UserId == c.UserId && ids.Contains(e.ExerciseId))
+            .Select(e => e.ExerciseId).ToListAsync(ct);
+
+    /// <summary>New exercises in full (zones, samples, route), those Polar no longer has (404), and what failed.</summary>
+    private sealed record InFull(List<AccessLink.Models.Exercise> Fresh, List<string> Gone, int Wanted, int Failures,
+        string? LastError);
+
+    private static async Task<InFull> FetchInFullAsync(SyncContext c, List<string> ids, CancellationToken ct)
+    {
+        var got = new InFull([], [], ids.Count, 0, null);
+        foreach (var id in ids)
         {
             try
             {
-                if (await c.Client.GetExerciseAsync(c.AccessToken, id, samples: true, zones: true, route: true, ct) is { } full) fresh.Add(full);
+                var full = await c.Client.GetExerciseAsync(c.AccessToken, id, samples: true, zones: true, route: true, ct);
+                if (full is null) got.Gone.Add(id);
+                else got.Fresh.Add(full);
             }
             catch (AccessLinkException ex) when (ex.Kind is AccessLinkErrorKind.ServerError or AccessLinkErrorKind.MalformedResponse)
             {
-                failures++;
-                lastError = ex.Message; // keep the others; this one is fetched again on the retry (it is still not stored)
+                // Keep the others; this one is fetched again on the retry (it is still not stored).
+                got = got with { Failures = got.Failures + 1, LastError = ex.Message };
             }
         }
+        return got;
+    }
 
-        var have = ids.Except(wanted).Concat(fresh.Select(e => e.Id)).ToHashSet();
-        var oldestFirst = listed.Where(e => have.Contains(e.Id)).OrderBy(e => e.StartTime).Select(e => e.Id).ToList();
-        var withoutRoute = listed.Where(e => e.HasRoute == false).Select(e => e.Id).ToHashSet();
+    /// <summary>
+    /// The files of <paramref name="withFiles"/> (oldest first, within the budget), then the write: the new exercises,
+    /// their samples, routes and files; the announcements of <paramref name="settled"/> are dropped with them.
+    /// </summary>
+    private async Task<PendingWrite> WriteAsync(SyncContext c, InFull got, List<AccessLink.Models.Exercise> withFiles,
+        IReadOnlyCollection<string> settled, int fetchedCount, CancellationToken ct)
+    {
+        var oldestFirst = withFiles.OrderBy(e => e.StartTime).Select(e => e.Id).ToList();
+        var withoutRoute = withFiles.Where(e => e.HasRoute == false).Select(e => e.Id).ToHashSet();
         var fetched = await FetchFilesAsync(c, oldestFirst, withoutRoute, ct);
-        failures += fetched.Failures;
-        lastError ??= fetched.LastError;
+        var failures = got.Failures + fetched.Failures;
+        var lastError = got.LastError ?? fetched.LastError;
 
-        var exercises = fresh.Select(e => PolarMapping.Exercise(c.UserId, e)).ToList();
-        var samples = fresh.SelectMany(e => PolarMapping.ExerciseSamples(c.UserId, e)).ToList();
-        var routes = fresh.Select(e => PolarMapping.Route(c.UserId, e)).OfType<Data.Entities.ExerciseRoute>().ToList();
-        var newest = listed.Where(e => e.StartTime is not null).Select(e => DateOnly.FromDateTime(e.StartTime!.Value)).DefaultIfEmpty().Max();
-        return new PendingWrite(listed.Count, newest == default ? null : newest, async (db, t) =>
+        var exercises = got.Fresh.Select(e => PolarMapping.Exercise(c.UserId, e)).ToList();
+        var samples = got.Fresh.SelectMany(e => PolarMapping.ExerciseSamples(c.UserId, e)).ToList();
+        var routes = got.Fresh.Select(e => PolarMapping.Route(c.UserId, e)).OfType<Data.Entities.ExerciseRoute>().ToList();
+        var newest = withFiles.Where(e => e.StartTime is not null).Select(e => DateOnly.FromDateTime(e.StartTime!.Value))
+            .DefaultIfEmpty().Max();
+        var ids = settled.ToList();
+        return new PendingWrite(fetchedCount, newest == default ? null : newest, async (db, t) =>
         {
             var merged = await AdoptImportedAsync(db, c.UserId, exercises, files.Store, t);
-            return merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t) + await db.UpsertAsync(routes, t)
-                + await files.SaveAsync(db, fetched.Downloads, t);
+            var changed = merged + await db.UpsertAsync(exercises, t) + await db.UpsertAsync(samples, t)
+                + await db.UpsertAsync(routes, t) + await files.SaveAsync(db, fetched.Downloads, t);
+            await db.ExerciseAnnouncements.Where(a => a.UserId == c.UserId && ids.Contains(a.ExerciseId)).ExecuteDeleteAsync(t);
+            return changed;
         })
         {
-            Missing = lastError is null ? null : $"{failures} of {wanted.Count} new exercises or their files not fetched ({lastError})",
+            Missing = lastError is null ? null
+                : $"{failures} of {got.Wanted} new exercises or their files not fetched ({lastError})",
             Deferred = fetched.Deferred == 0 ? null
                 : $"the files of {fetched.Deferred} exercises wait for spare rate budget (the next sync)",
         };

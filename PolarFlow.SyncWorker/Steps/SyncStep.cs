@@ -4,9 +4,12 @@ using PolarFlow.Data.Entities;
 
 namespace PolarFlow.SyncWorker.Steps;
 
-/// <summary>What a step needs: the user's token, the client, the user's cursor for this type, and "today".</summary>
+/// <summary>
+/// What a step needs: the user's token, the client, the user's cursor for this type, "today", and what started the job
+/// (a webhook job reads what its events announced).
+/// </summary>
 public sealed record SyncContext(string UserId, string AccessToken, AccessLinkClient Client, PolarFlowDbContext Db, SyncCursor Cursor,
-    DateOnly Today, SyncOptions Options)
+    DateOnly Today, SyncOptions Options, SyncJobTrigger Trigger)
 {
     public bool FirstSync => Cursor.BackfillCompletedAt is null;
 
@@ -42,4 +45,10 @@ public sealed record PendingWrite(int Fetched, DateOnly? NewestDate, Func<PolarF
 
     /// <summary>Work left for a later sync on purpose (not a failure), or null.</summary>
     public string? Deferred { get; init; }
+
+    /// <summary>
+    /// True when the step read only some of the type (what a webhook announced), not all Polar holds: it does not count
+    /// as the type's read for the schedule, so the safety net still lists the type when it is due.
+    /// </summary>
+    public bool Partial { get; init; }
 }

@@ -145,6 +145,18 @@ public sealed class ConnectAndSyncApiTests(ApiFactory api) : IClassFixture<ApiFa
             Assert.True(await db.NightlyRecharge.AnyAsync(x => x.UserId == "hook-user"));
             Assert.False(await db.Exercises.AnyAsync(x => x.UserId == "hook-user")); // a SLEEP event syncs its data types only
         }
+
+        // An EXERCISE event names its exercise: kept for the job, which fetches it by id rather than listing them all.
+        var exercise = $$"""{"event":"EXERCISE","user_id":{{polar.PolarUserId}},"entity_id":"aQlC83","timestamp":"2026-11-28T07:05:00Z","url":"https://www.polaraccesslink.com/v3/exercises/aQlC83"}""";
+        var announced = await hooks.SendAsync(Delivery(exercise,
+            WebhookSignature.Compute(Encoding.UTF8.GetBytes(exercise), ApiFactory.WebhookSecret), "EXERCISE"));
+        Assert.Equal(HttpStatusCode.OK, announced.StatusCode);
+        await using (var db = api.Database.CreateDbContext())
+        {
+            Assert.Equal(["aQlC83"], await db.ExerciseAnnouncements.Where(a => a.UserId == "hook-user").Select(a => a.ExerciseId).ToListAsync());
+            var job = await db.SyncJobs.AsNoTracking().SingleAsync(j => j.UserId == "hook-user" && j.Status == SyncJobStatus.Queued);
+            Assert.Equal(["cardio-load", "exercises"], job.DataTypes);
+        }
     }
 
     private static HttpRequestMessage Delivery(string body, string? signature, string type = "SLEEP")

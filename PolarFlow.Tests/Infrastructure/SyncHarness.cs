@@ -56,7 +56,10 @@ public sealed class SyncHarness : IAsyncDisposable
     public string RedisPrefix { get; }
     public ConcurrentDictionary<string, int> CallsByToken { get; } = new();
 
-    /// <summary>Calls by path, ids and dates as `{n}` (`/v3/users/{n}/sleep`), to show where a sync's calls go.</summary>
+    /// <summary>
+    /// Calls by path, ids and dates as `{n}` (`/v3/users/{n}/sleep`) and exercise ids as `{id}`, to show where a sync's
+    /// calls go.
+    /// </summary>
     public ConcurrentDictionary<string, int> CallsByPath { get; } = new();
     public int Overlaps;
     private long _httpTicks;
@@ -92,6 +95,18 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().EnqueueAsync(userId, trigger, types);
+    }
+
+    /// <summary>
+    /// What the ApiService's receiver does with one of the emulator's webhook deliveries for this user (its signature and
+    /// user lookup are tested in ConnectAndSyncApiTests): the event's types are queued, an EXERCISE's entity announced.
+    /// </summary>
+    public async Task DeliverAsync(string userId, (string Event, string Signature, string Body) delivery)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(delivery.Body);
+        var entity = json.RootElement.TryGetProperty("entity_id", out var id) ? id.GetString() : null;
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().AnnounceAsync(userId, delivery.Event, entity);
     }
 
     /// <summary>Runs due jobs until none is left; postponed ones (rate limit) are run after moving both clocks past the wait.</summary>
@@ -135,8 +150,8 @@ public sealed class SyncHarness : IAsyncDisposable
         {
             var token = request.Headers.Authorization?.Parameter ?? "";
             harness.CallsByToken.AddOrUpdate(token, 1, (_, n) => n + 1);
-            var path = System.Text.RegularExpressions.Regex.Replace(
-                request.RequestUri?.AbsolutePath ?? "", "/[0-9][0-9-]*", "/{n}");
+            var path = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(
+                request.RequestUri?.AbsolutePath ?? "", "^/v3/exercises/[^/]+", "/v3/exercises/{id}"), "/[0-9][0-9-]*", "/{n}");
             harness.CallsByPath.AddOrUpdate(path, 1, (_, n) => n + 1);
             if (harness._inFlight.AddOrUpdate(token, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref harness.Overlaps);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

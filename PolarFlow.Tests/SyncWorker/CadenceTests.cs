@@ -77,5 +77,8 @@ public sealed class CadenceTests
         Assert.DoesNotContain(SyncDataTypes.CardioLoad, SyncDataTypes.CoveredBy(["EXERCISE", "SLEEP"]));
         Assert.Equal([SyncDataTypes.Biosensing, SyncDataTypes.NightlyRecharge, SyncDataTypes.Sleep],
             SyncDataTypes.CoveredBy(["SLEEP"]).Order());
+        // No event announces an ECG or SpO2 test: whatever the subscription, they stay on their own cadence.
+        Assert.DoesNotContain(SyncDataTypes.BiosensingTests, SyncDataTypes.CoveredBy(SyncDataTypes.WebhookEvents));
+        Assert.DoesNotContain(SyncDataTypes.BiosensingTests, SyncDataTypes.WebhookEvents.SelectMany(e => SyncDataTypes.ForWebhookEvent(e)!));
     }
 }

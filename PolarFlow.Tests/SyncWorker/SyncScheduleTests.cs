@@ -68,8 +68,9 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
         // Far fewer calls than 14 an hour (every type at every sync), and no type left unread for over a day.
         Assert.InRange(sync.CallsByToken[polar.AccessToken] - afterFirst, 36 * 2, 36 * 14 / 2);
 
-        // Polar's data stops changing; a day later every type is due again, and PolarFlow holds the whole truth.
-        sync.Time.Advance(TimeSpan.FromDays(1));
+        // Polar's data stops changing; once the longest cadence has passed (the ECG and SpO2 tests, three days) every
+        // type is due again, and PolarFlow holds the whole truth.
+        sync.Time.Advance(PolarFlow.SyncWorker.Steps.BiosensingTestsStep.Interval);
         await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(1), CancellationToken.None);
         await sync.DrainAsync();
         await using (var db = database.CreateDbContext())
@@ -79,7 +80,7 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task AnHourlyScheduledSyncReadsOnlyWhatCanHaveChangedAndADayLaterEverything()
+    public async Task AnHourlyScheduledSyncReadsOnlyWhatCanHaveChangedAndLaterEverything()
     {
         await using var database = await OwnDatabaseAsync();
         await using var sync = new SyncHarness(Emulator, database, Guid.NewGuid().ToString("N"));
@@ -91,15 +92,21 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
         Assert.DoesNotContain("skipped", hourly[SyncDataTypes.Exercises]);
         Assert.DoesNotContain("skipped", hourly[SyncDataTypes.Activity]);
         foreach (var daily in new[] { SyncDataTypes.CardioLoad, SyncDataTypes.PhysicalInfo, SyncDataTypes.Biosensing,
-            SyncDataTypes.SleepWise, SyncDataTypes.ContinuousHeartRate })
+            SyncDataTypes.SleepWise, SyncDataTypes.ContinuousHeartRate, SyncDataTypes.BiosensingTests })
         {
             Assert.True(hourly[daily].Contains("not due", StringComparison.Ordinal), $"{daily} was read: {hourly[daily]}");
         }
 
+        // A day later every type is read but the ECG and SpO2 tests, which wait three days.
         sync.Time.Advance(TimeSpan.FromDays(1));
         var nextDay = await ScheduledStepsAsync(sync, userId);
         Assert.Equal(SyncDataTypes.All.Order(), nextDay.Keys.Order());
-        Assert.All(nextDay.Values, step => Assert.DoesNotContain("skipped", step));
+        Assert.All(nextDay.Where(step => step.Key != SyncDataTypes.BiosensingTests),
+            step => Assert.DoesNotContain("skipped", step.Value));
+        Assert.Contains("not due: read every 72 h", nextDay[SyncDataTypes.BiosensingTests]);
+
+        sync.Time.Advance(TimeSpan.FromDays(2));
+        Assert.DoesNotContain("skipped", (await ScheduledStepsAsync(sync, userId))[SyncDataTypes.BiosensingTests]);
     }
 
     /// <summary>Runs one scheduled sync and returns what it did per data type (its step results).</summary>
@@ -131,6 +138,79 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
         await using var db = database.CreateDbContext();
         Assert.True(await db.SyncJobs.AnyAsync(j => j.UserId == userId && j.Trigger == SyncJobTrigger.Scheduled && j.Status == SyncJobStatus.Queued),
             "a webhook job for one data type should not count as the hourly full sync");
+    }
+
+    [Fact]
+    public async Task EightDaysOfWebhooksWithALostDeliveryFetchEachExerciseByIdAndEndWithTheWholeTruth()
+    {
+        await using var emulator = new EmulatorFactory { HistoryDays = 25 };
+        await using var database = await OwnDatabaseAsync();
+        await using var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N"),
+            s => s["SYNC_INTERVAL_HOURS"] = "24");
+        var (polar, userId) = await FirstSyncedAsync(sync, emulator);
+        await SubscribeAsync(emulator, database, SyncDataTypes.WebhookEvents);
+        emulator.Deliveries.Clear();
+        sync.CallsByPath.Clear();
+
+        string? lost = null;
+        var announced = new List<string>();
+        for (var hour = 0; hour < 8 * 24; hour++)
+        {
+            sync.Time.Advance(TimeSpan.FromHours(1));
+            await emulator.AdminAsync(HttpMethod.Post, "/admin/clock", new { Advance = "01:00:00" });
+            while (emulator.Deliveries.TryDequeue(out var delivery))
+            {
+                var exercise = delivery.Event == "EXERCISE"
+                    ? System.Text.Json.JsonDocument.Parse(delivery.Body).RootElement.GetProperty("entity_id").GetString() : null;
+                if (exercise is not null && lost is null)
+                {
+                    lost = exercise; // Polar's delivery never arrives
+                    continue;
+                }
+                if (exercise is not null) announced.Add(exercise);
+                await sync.DeliverAsync(userId, delivery);
+            }
+            await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(24), CancellationToken.None);
+            await sync.DrainAsync();
+            // An announced exercise is stored within the hour, with its files, by its own id.
+            await using var db = database.CreateDbContext();
+            var stored = await db.Exercises.Where(e => e.UserId == userId && announced.Contains(e.ExerciseId)).CountAsync();
+            Assert.Equal(announced.Count, stored);
+        }
+
+        Assert.NotNull(lost);
+        Assert.True(announced.Count >= 2, $"the athlete uploaded {announced.Count} announced exercises in eight days");
+        // One detail call per exercise (the announced ones and the lost one, found by the safety net), no more; the list
+        // only as the weekly safety net, which found the lost one.
+        Assert.Equal(announced.Count + 1, sync.CallsByPath.GetValueOrDefault("/v3/exercises/{id}"));
+        Assert.InRange(sync.CallsByPath.GetValueOrDefault("/v3/exercises"), 1, 2);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.True(await db.Exercises.AnyAsync(e => e.UserId == userId && e.ExerciseId == lost), "the safety net missed it");
+            Assert.False(await db.ExerciseAnnouncements.AnyAsync(a => a.UserId == userId), "announcements were left behind");
+        }
+
+        // Polar's data stops changing; after the longest cadence PolarFlow holds the whole truth.
+        sync.Time.Advance(PolarFlow.SyncWorker.Steps.BiosensingTestsStep.Interval);
+        await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(24), CancellationToken.None);
+        await sync.DrainAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            await GroundTruth.AssertStoredAsync(db, userId, await emulator.TruthAsync(polar.PolarUserId));
+        }
+    }
+
+    /// <summary>A Polar webhook for these events, at the emulator and as PUT /api/v1/polar/webhook keeps it.</summary>
+    internal static async Task SubscribeAsync(EmulatorFactory emulator, TestDatabase database, IReadOnlyList<string> events)
+    {
+        await emulator.Partner().CreateWebhookAsync(events, "https://polarflow.example/webhooks/polar");
+        await using var db = database.CreateDbContext();
+        db.PolarWebhooks.Add(new PolarWebhookRegistration
+        {
+            WebhookId = "test", Url = "https://polarflow.example/webhooks/polar", Events = [.. events],
+            EncryptedSignatureKey = "unused by the sync",
+        });
+        await db.SaveChangesAsync();
     }
 
     private static async Task<TestDatabase> OwnDatabaseAsync()

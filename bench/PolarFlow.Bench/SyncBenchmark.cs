@@ -32,7 +32,10 @@ public static class SyncBenchmark
         await IngestBenchmark.RunAsync();
     }
 
-    /// <summary>One user, two simulated days after the first sync (so the daily safety sync falls inside): hourly polling, or webhooks plus one daily sync.</summary>
+    /// <summary>
+    /// One user, eight simulated days after the first sync: hourly polling, or webhooks (every event the emulator sends)
+    /// plus one scheduled sync a day.
+    /// </summary>
     private static async Task SteadyStateAsync(bool webhooks)
     {
         await using var emulator = new EmulatorFactory { HistoryDays = 60 };
@@ -60,28 +63,35 @@ public static class SyncBenchmark
         emulator.Deliveries.Clear();
 
         var before = sync.CallsByToken[polar.AccessToken];
+        var exercisesBefore = await CountExercisesAsync(database, userId);
         sync.CallsByPath.Clear();
-        const int hours = 48;
-        for (var hour = 0; hour < hours; hour++)
+        const int days = 8; // a week and a day: the weekly safety net of the webhook types falls inside
+        for (var hour = 0; hour < days * 24; hour++)
         {
             sync.Time.Advance(TimeSpan.FromHours(1));
             await emulator.AdminAsync(HttpMethod.Post, "/admin/clock", new { Advance = "01:00:00" });
-            while (emulator.Deliveries.TryDequeue(out var delivery))
-            {
-                // What the ApiService's receiver does with a delivery (tested in ConnectAndSyncApiTests).
-                if (SyncDataTypes.ForWebhookEvent(delivery.Event) is { } types) await sync.EnqueueAsync(userId, SyncJobTrigger.Webhook, types);
-            }
+            while (emulator.Deliveries.TryDequeue(out var delivery)) await sync.DeliverAsync(userId, delivery);
             await sync.Scheduler.EnqueueAsync(SyncJobTrigger.Scheduled, TimeSpan.FromHours(webhooks ? 24 : 1), CancellationToken.None);
             await sync.DrainAsync();
         }
-        var calls = (sync.CallsByToken[polar.AccessToken] - before) * 24.0 / hours;
-        Console.WriteLine(webhooks
-            ? $"steady state, webhooks + one safety sync a day (SYNC_INTERVAL_HOURS=24): {calls:F1} AccessLink calls per user per day (mean of 48 h)"
-            : $"steady state, hourly polling (SYNC_INTERVAL_HOURS=1): {calls:F1} AccessLink calls per user per day (mean of 48 h)");
-        var paths = sync.CallsByPath.OrderByDescending(p => p.Value)
-            .Select(p => $"{p.Key} {p.Value * 24.0 / hours:0.#}");
+        var calls = (sync.CallsByToken[polar.AccessToken] - before) / (double)days;
+        var exercises = (await CountExercisesAsync(database, userId) - exercisesBefore) / (double)days;
+        // One exercise's own calls (its detail and files) apart, so the figure can be read for any training habit.
+        var byPath = sync.CallsByPath.ToDictionary(p => p.Key, p => p.Value / (double)days);
+        var perExercise = byPath.Where(p => p.Key.StartsWith("/v3/exercises/{id}", StringComparison.Ordinal)).Sum(p => p.Value);
+        var mode = webhooks ? "webhooks + one safety sync a day (SYNC_INTERVAL_HOURS=24)" : "hourly polling (SYNC_INTERVAL_HOURS=1)";
+        Console.WriteLine($"steady state, {mode}: {calls:F1} AccessLink calls per user per day (mean of {days} days)");
+        Console.WriteLine($"  {exercises:F2} new exercises a day, {perExercise / exercises:F1} calls each; without them "
+            + $"{calls - perExercise:F1} a day, so {calls - perExercise + perExercise / exercises:F1} with one exercise a day");
+        var paths = byPath.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:0.##}");
         Console.WriteLine($"  a day's calls by path: {string.Join(", ", paths)}");
         await database.DisposeAsync();
+    }
+
+    private static async Task<int> CountExercisesAsync(TestDatabase database, string userId)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Exercises.CountAsync(e => e.UserId == userId);
     }
 
     /// <summary>Athletes with 400 days of life and Polar's rate limits lifted: what a first sync can fetch, at once.</summary>
