@@ -49,7 +49,8 @@ public static class HrvBaseline
         var used = series.Count;
         if (last7.Length < MinValuesIn7)
         {
-            return Insufficient($"{MinValuesIn7} of the last 7 days need a nightly HRV; {last7.Length} have one", asOf, used, valid.Count, today, medians);
+            return Insufficient($"{MinValuesIn7} of the last 7 days need a nightly HRV; {last7.Length} have one",
+                asOf, used, valid.Count, today, medians);
         }
 
         var baseline = Stats.Mean(last7);
@@ -72,7 +73,8 @@ public static class HrvBaseline
         // A tolerance for rounding: equal nights must compare as equal, not one ulp below.
         const double epsilon = 1e-9;
         var status = baseline < low - epsilon ? "below" : baseline > high + epsilon ? "above" : "within";
-        return new Result(AnalyticStatus.Ok, null, asOf, used, valid.Count, today, baseline, low, high, status, today < low - epsilon, cv7, trend, medians);
+        return new Result(AnalyticStatus.Ok, null, asOf, used, valid.Count, today, baseline, low, high, status,
+            today < low - epsilon, cv7, trend, medians);
     }
 
     private static Result Insufficient(string missing, DateOnly asOf, int used, int valid, double? today, IReadOnlyList<RollingMedian> medians) =>

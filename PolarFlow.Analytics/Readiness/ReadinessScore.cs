@@ -33,11 +33,13 @@ public static class ReadinessScore
         // Each day's debt reads its own 14 nights and the latest sleep goal up to it: only those are handed on.
         var firstNight = asOf.AddDays(-BaselineDays - SleepDebt.Nights);
         var debtNights = data.Sleeps.Where(s => s.Date <= asOf && s.Date > firstNight).ToList();
-        if (data.Sleeps.Where(s => s.Date <= firstNight && s.GoalMinutes is > 0).MaxBy(s => s.Date) is { } goal) debtNights.Add(goal);
+        var olderGoal = data.Sleeps.Where(s => s.Date <= firstNight && s.GoalMinutes is > 0).MaxBy(s => s.Date);
+        if (olderGoal is not null) debtNights.Add(olderGoal);
         var debts = new Dictionary<DateOnly, double>();
         for (var day = asOf.AddDays(-BaselineDays); day <= asOf; day = day.AddDays(1))
         {
-            if (SleepDebt.Compute(debtNights, day, data.Profile.SleepGoalMinutes, sleepNeedMinutes).WeightedDebtMinutes is { } debt) debts[day] = debt;
+            var debt = SleepDebt.Compute(debtNights, day, data.Profile.SleepGoalMinutes, sleepNeedMinutes).WeightedDebtMinutes;
+            if (debt is not null) debts[day] = debt.Value;
         }
 
         IReadOnlyDictionary<DateOnly, double> Series(Func<NightRecord, double?> pick) =>

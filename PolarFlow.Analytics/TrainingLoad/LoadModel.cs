@@ -70,7 +70,8 @@ public static class LoadModel
         };
         var history = loads.Count;
         return new Result(history >= HistoryForRatios ? AnalyticStatus.Ok : AnalyticStatus.InsufficientData,
-            history >= HistoryForRatios ? null : $"ratios need {HistoryForRatios} days of history; {history} so far", asOf, history, days, risk);
+            history >= HistoryForRatios ? null : $"ratios need {HistoryForRatios} days of history; {history} so far",
+            asOf, history, days, risk);
     }
 
     /// <summary>Zones of the acute:chronic ratio: &lt; 0.8 low, 0.8-1.3 moderate, 1.3-1.5 high, &gt; 1.5 spike.</summary>

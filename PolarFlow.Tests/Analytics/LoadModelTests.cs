@@ -95,7 +95,8 @@ public sealed class LoadModelTests
 
         Assert.Equal(all.Days.Where(d => d.Date >= asOf.AddDays(-41)), shown.Days);
         Assert.Equal(42, shown.Days.Count);
-        Assert.Equal((all.Status, all.DaysUsed, all.InjuryRiskHeuristic), (shown.Status, shown.DaysUsed, shown.InjuryRiskHeuristic));
+        Assert.Equal((all.Status, all.DaysUsed, all.InjuryRiskHeuristic),
+            (shown.Status, shown.DaysUsed, shown.InjuryRiskHeuristic));
         Assert.Equal(asOf.DayNumber - loads[0].Date.DayNumber + 1, shown.DaysUsed); // from the first day with a load
     }
 

@@ -29,8 +29,10 @@ public sealed class ConnectAndSyncApiTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         // Each says which it is: no key at all, or a key PolarFlow does not know.
-        Assert.Equal("An API key is required", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-        Assert.Equal("This API key is not valid", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        static async Task<string?> TitleAsync(HttpResponseMessage r) =>
+            (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
+        Assert.Equal("An API key is required", await TitleAsync(none));
+        Assert.Equal("This API key is not valid", await TitleAsync(wrong));
         Assert.Equal(HttpStatusCode.NotFound, (await bearer.GetAsync("/api/v1/users/nobody/sync/status")).StatusCode); // the key works as a Bearer token
     }
 
@@ -147,14 +149,19 @@ public sealed class ConnectAndSyncApiTests(ApiFactory api) : IClassFixture<ApiFa
         }
 
         // An EXERCISE event names its exercise: kept for the job, which fetches it by id rather than listing them all.
-        var exercise = $$"""{"event":"EXERCISE","user_id":{{polar.PolarUserId}},"entity_id":"aQlC83","timestamp":"2026-11-28T07:05:00Z","url":"https://www.polaraccesslink.com/v3/exercises/aQlC83"}""";
+        var exercise = $$"""
+            {"event":"EXERCISE","user_id":{{polar.PolarUserId}},"entity_id":"aQlC83","timestamp":"2026-11-28T07:05:00Z",
+             "url":"https://www.polaraccesslink.com/v3/exercises/aQlC83"}
+            """;
         var announced = await hooks.SendAsync(Delivery(exercise,
             WebhookSignature.Compute(Encoding.UTF8.GetBytes(exercise), ApiFactory.WebhookSecret), "EXERCISE"));
         Assert.Equal(HttpStatusCode.OK, announced.StatusCode);
         await using (var db = api.Database.CreateDbContext())
         {
-            Assert.Equal(["aQlC83"], await db.ExerciseAnnouncements.Where(a => a.UserId == "hook-user").Select(a => a.ExerciseId).ToListAsync());
-            var job = await db.SyncJobs.AsNoTracking().SingleAsync(j => j.UserId == "hook-user" && j.Status == SyncJobStatus.Queued);
+            var kept = await db.ExerciseAnnouncements.Where(a => a.UserId == "hook-user").Select(a => a.ExerciseId).ToListAsync();
+            Assert.Equal(["aQlC83"], kept);
+            var job = await db.SyncJobs.AsNoTracking()
+                .SingleAsync(j => j.UserId == "hook-user" && j.Status == SyncJobStatus.Queued);
             Assert.Equal(["cardio-load", "exercises"], job.DataTypes);
         }
     }

@@ -150,8 +150,9 @@ public sealed class SyncHarness : IAsyncDisposable
         {
             var token = request.Headers.Authorization?.Parameter ?? "";
             harness.CallsByToken.AddOrUpdate(token, 1, (_, n) => n + 1);
-            var path = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(
-                request.RequestUri?.AbsolutePath ?? "", "^/v3/exercises/[^/]+", "/v3/exercises/{id}"), "/[0-9][0-9-]*", "/{n}");
+            var exercise = System.Text.RegularExpressions.Regex.Replace(
+                request.RequestUri?.AbsolutePath ?? "", "^/v3/exercises/[^/]+", "/v3/exercises/{id}");
+            var path = System.Text.RegularExpressions.Regex.Replace(exercise, "/[0-9][0-9-]*", "/{n}");
             harness.CallsByPath.AddOrUpdate(path, 1, (_, n) => n + 1);
             if (harness._inFlight.AddOrUpdate(token, 1, (_, n) => n + 1) > 1) Interlocked.Increment(ref harness.Overlaps);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

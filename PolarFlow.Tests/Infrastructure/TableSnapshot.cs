@@ -51,8 +51,15 @@ public static class TableSnapshot
         return snapshot;
     }
 
-    /// <summary>The tables that are not a user's data: who they are, keys, jobs, imports. Every other table with a user_id is.</summary>
-    private static readonly string[] Operational = ["users", "api_keys", "people", "person_links", "sync_jobs", "sync_cursors", "imports", "import_files", "import_chunks"];
+    /// <summary>
+    /// The tables that are not a user's data: who they are, keys, jobs and what the sync waits to fetch, imports. Every
+    /// other table with a user_id is.
+    /// </summary>
+    private static readonly string[] Operational =
+    [
+        "users", "api_keys", "people", "person_links", "sync_jobs", "sync_cursors", "exercise_announcements", "imports",
+        "import_files", "import_chunks",
+    ];
 
     /// <summary>
     /// Every data table's rows of one user, whole: each row's full text (every column, bytes as hex) digested, so two

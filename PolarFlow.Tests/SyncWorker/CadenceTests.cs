@@ -79,6 +79,7 @@ public sealed class CadenceTests
             SyncDataTypes.CoveredBy(["SLEEP"]).Order());
         // No event announces an ECG or SpO2 test: whatever the subscription, they stay on their own cadence.
         Assert.DoesNotContain(SyncDataTypes.BiosensingTests, SyncDataTypes.CoveredBy(SyncDataTypes.WebhookEvents));
-        Assert.DoesNotContain(SyncDataTypes.BiosensingTests, SyncDataTypes.WebhookEvents.SelectMany(e => SyncDataTypes.ForWebhookEvent(e)!));
+        Assert.DoesNotContain(SyncDataTypes.BiosensingTests,
+            SyncDataTypes.WebhookEvents.SelectMany(e => SyncDataTypes.ForWebhookEvent(e)!));
     }
 }

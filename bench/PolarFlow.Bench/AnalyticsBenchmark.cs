@@ -52,7 +52,8 @@ public static class AnalyticsBenchmark
                   return wrk.format("GET", path .. "&sleep_need_minutes=" .. string.format("%.2f", need + n / 100))
                 end
                 """);
-            Console.WriteLine("wrk, 2 threads, 32 connections, 10 s each (3 s warm-up for /alive and the warm summary; none for cold, which must not repeat a key):");
+            Console.WriteLine("wrk, 2 threads, 32 connections, 10 s each (3 s warm-up for /alive and the warm summary; "
+                + "none for cold, which must not repeat a key):");
             Console.WriteLine($"  {"/alive",-44} {await Wrk.MeasureAsync(api.Port, "/alive", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10))}");
             Console.WriteLine($"  {"summary, cold (computed every time)",-44} {await Wrk.MeasureAsync(api.Port, "/", TimeSpan.Zero, TimeSpan.FromSeconds(10), script)}");
             var warm = $"/api/v1/users/{UserId}/analytics/summary?as_of={today:yyyy-MM-dd}";
