@@ -97,6 +97,19 @@ public sealed class SyncHarness : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<SyncJobQueue>().EnqueueAsync(userId, trigger, types);
     }
 
+    /// <summary>A Polar webhook for these events, at the emulator and as PUT /api/v1/polar/webhook keeps it.</summary>
+    public async Task SubscribeAsync(IReadOnlyList<string> events)
+    {
+        await Emulator.Partner().CreateWebhookAsync(events, "https://polarflow.example/webhooks/polar");
+        await using var db = Database.CreateDbContext();
+        db.PolarWebhooks.Add(new PolarWebhookRegistration
+        {
+            WebhookId = "test", Url = "https://polarflow.example/webhooks/polar", Events = [.. events],
+            EncryptedSignatureKey = "unused by the sync",
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// What the ApiService's receiver does with one of the emulator's webhook deliveries for this user (its signature and
     /// user lookup are tested in ConnectAndSyncApiTests): the event's types are queued, an EXERCISE's entity announced.

@@ -148,7 +148,7 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
         await using var sync = new SyncHarness(emulator, database, Guid.NewGuid().ToString("N"),
             s => s["SYNC_INTERVAL_HOURS"] = "24");
         var (polar, userId) = await FirstSyncedAsync(sync, emulator);
-        await SubscribeAsync(emulator, database, SyncDataTypes.WebhookEvents);
+        await sync.SubscribeAsync(SyncDataTypes.WebhookEvents);
         emulator.Deliveries.Clear();
         sync.CallsByPath.Clear();
 
@@ -198,19 +198,6 @@ public sealed class SyncScheduleTests(ShortHistoryEmulator fixture) : IClassFixt
         {
             await GroundTruth.AssertStoredAsync(db, userId, await emulator.TruthAsync(polar.PolarUserId));
         }
-    }
-
-    /// <summary>A Polar webhook for these events, at the emulator and as PUT /api/v1/polar/webhook keeps it.</summary>
-    internal static async Task SubscribeAsync(EmulatorFactory emulator, TestDatabase database, IReadOnlyList<string> events)
-    {
-        await emulator.Partner().CreateWebhookAsync(events, "https://polarflow.example/webhooks/polar");
-        await using var db = database.CreateDbContext();
-        db.PolarWebhooks.Add(new PolarWebhookRegistration
-        {
-            WebhookId = "test", Url = "https://polarflow.example/webhooks/polar", Events = [.. events],
-            EncryptedSignatureKey = "unused by the sync",
-        });
-        await db.SaveChangesAsync();
     }
 
     private static async Task<TestDatabase> OwnDatabaseAsync()

@@ -48,17 +48,8 @@ public static class SyncBenchmark
         await sync.DrainAsync();
         if (webhooks)
         {
-            string[] events =
-                ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"];
-            await emulator.Partner().CreateWebhookAsync(events, "https://bench.example/hooks");
-            // What the ApiService keeps when the admin registers the webhook (tested in the webhook API's tests).
-            await using var db = database.CreateDbContext();
-            db.PolarWebhooks.Add(new PolarWebhookRegistration
-            {
-                WebhookId = "bench", Url = "https://bench.example/hooks", Events = [.. events],
-                EncryptedSignatureKey = "unused",
-            });
-            await db.SaveChangesAsync();
+            await sync.SubscribeAsync(
+                ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "ACTIVITY_SUMMARY", "SLEEP_WISE_ALERTNESS", "PHYSICAL_INFORMATION"]);
         }
         emulator.Deliveries.Clear();
 
