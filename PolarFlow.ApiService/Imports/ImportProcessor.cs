@@ -252,13 +252,19 @@ public sealed partial class ImportProcessor(IServiceScopeFactory scopes, IOption
         }
     }
 
-    /// <summary>Ends the import; its ZIP goes (from the database and this disk) once nothing will read it again.</summary>
-    private async Task FinishAsync(PolarFlowDbContext db, HistoryImport import, HistoryImportStatus status, string? reason, CancellationToken ct)
-    {
-        await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status)
-            .SetProperty(i => i.Reason, reason).SetProperty(i => i.FinishedAt, time.GetUtcNow()), ct);
-        await uploads.DeleteAsync(db, import, ct);
-    }
+    /// <summary>
+    /// Ends the import; its ZIP goes (from the database and this disk) in the same transaction, so whoever sees the
+    /// import ended finds its bytes gone, and an import whose bytes are gone is never left looking unfinished.
+    /// </summary>
+    private async Task FinishAsync(PolarFlowDbContext db, HistoryImport import, HistoryImportStatus status, string? reason, CancellationToken ct) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Imports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, status)
+                .SetProperty(i => i.Reason, reason).SetProperty(i => i.FinishedAt, time.GetUtcNow()), ct);
+            await uploads.DeleteAsync(db, import, ct);
+            await transaction.CommitAsync(ct);
+        });
 
     private static string Describe(Exception ex) => ex switch
     {
